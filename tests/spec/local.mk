@@ -1,0 +1,1 @@
+# The spec runner (see tests/spec/README).

@@ -1,0 +1,3 @@
+# Check unit tests.  Each component adds its own program here.
+if HAVE_CHECK
+endif

@@ -1,0 +1,41 @@
+/* w2s.h — the wasm2so translator, stage by stage, in pipeline order:
+ *
+ *   read      (read_*.c)      bytes -> w2s_module             w2s_module.h
+ *   validate  (validate_*.c)  the spec's validation algorithm  w2s_module.h
+ *   lower     (lower_*.c)     w2s_module -> LLVM IR, one file per instruction class
+ *   optimise  (optimise.c)    the new pass manager, -O0..-O3
+ *   emit      (emit_*.c)      the descriptor, trampolines; LLVM IR -> ELF object in memory
+ *   link      (link.c)        ld.lld -shared -z now -> the .so
+ *
+ * The library holds no global mutable state: everything lives in the objects
+ * passed in, so several translations may run at once in one process. */
+#ifndef W2S_H
+#define W2S_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "w2s_diag.h"
+
+typedef struct w2s_options {
+  const char *target;     /* "x86_64", "aarch64" or a full triple; NULL: the host's architecture */
+  const char *cpu;        /* NULL: a conservative baseline (x86-64-v2 / generic), "native": the host's */
+  const char *features;   /* "+a,-b" added to the CPU's; NULL: none */
+  int opt_level;          /* 0..3 */
+  const char *ld_lld;     /* NULL: the ld.lld found by configure */
+  unsigned threads;       /* parallel code generation; 0: automatic */
+  bool keep_object;       /* also write OUT.o beside the .so (debugging) */
+} w2s_options;
+
+void w2s_options_default(w2s_options *o);
+
+/* Decode and validate only (no LLVM involved). */
+bool w2s_check(const uint8_t *wasm, size_t size, w2s_diag *d);
+
+/* The whole pipeline: wasm bytes -> shared object at out_path.  On failure
+ * nothing is left at out_path. */
+bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
+                   const char *out_path, w2s_diag *d);
+
+#endif

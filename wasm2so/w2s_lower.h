@@ -1,0 +1,62 @@
+/* w2s_lower.h — the lowering of one function to LLVM IR.  lower_function.c
+ * walks the body and dispatches each instruction by its class
+ * (w2s_opcodes.def) to one lower_<class>.c; this header is the interface
+ * between the walker and those files. */
+#ifndef W2S_LOWER_H
+#define W2S_LOWER_H
+
+#include <llvm-c/Core.h>
+#include <llvm-c/TargetMachine.h>
+
+#include "w2s_decode.h"
+#include "w2s_module.h"
+#include "wasmso_abi.h"
+
+/* The chosen target; filled by target.c. */
+typedef struct w2s_target {
+  char *triple, *cpu, *features;
+  bool is_x86_64, is_aarch64;
+  LLVMTargetMachineRef tm;
+} w2s_target;
+
+typedef struct w2s_lower_fn w2s_lower_fn;
+
+/* Shared per-function state.  The walker owns the parts after `priv`. */
+struct w2s_lower_fn {
+  LLVMContextRef ctx;
+  LLVMModuleRef mod;
+  LLVMBuilderRef b;
+  const w2s_module *m;
+  const w2s_target *target;
+  LLVMValueRef fn;          /* the LLVM function being built */
+  LLVMValueRef vmctx;       /* its first parameter */
+  LLVMValueRef mem_base;    /* memory 0 base, loaded once in the entry block (NULL if no memory) */
+  LLVMTypeRef t_void, t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64, t_v128, t_ptr;
+  struct w2s_lower_priv *priv;
+};
+
+/* Operand stack of the function being lowered. */
+LLVMValueRef w2s_pop(w2s_lower_fn *f);
+void w2s_push(w2s_lower_fn *f, LLVMValueRef v);
+
+/* if (cond) trap(code): a branch to a cold block that calls vmctx->rt->trap;
+ * the builder continues in the fall-through block. */
+void w2s_trap_if(w2s_lower_fn *f, LLVMValueRef cond, enum wasmso_trap code);
+
+/* Call an overloaded LLVM intrinsic, e.g. ("llvm.ctlz", {i32}, {x, false}). */
+LLVMValueRef w2s_intrinsic(w2s_lower_fn *f, const char *name, LLVMTypeRef *overloads,
+                           unsigned noverloads, LLVMValueRef *args, unsigned nargs);
+
+/* One per instruction class; each returns false with d filled only on an
+ * internal error (the body has already been validated). */
+bool w2s_lower_control(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_call(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_parametric(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_variable(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_table(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_numeric(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_convert(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_ref(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+
+#endif

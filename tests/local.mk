@@ -8,3 +8,4 @@ AM_TESTS_ENVIRONMENT = \
 
 include tests/unit/local.mk
 include tests/spec/local.mk
+include tests/fuzz/local.mk

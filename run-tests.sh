@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up a fresh Debian 12 machine and run every test (`make check`).
+set -euo pipefail
+top=$(cd "$(dirname "$0")" && pwd)
+cd "$top"
+scripts/install-deps.sh
+scripts/build.sh
+cd build
+status=0
+make -j"$(nproc)" check || status=$?
+# Show what failed, then the spec runner's closing line last.
+if [ $status -ne 0 ]; then
+  for log in $(find . -name '*.log' ! -name config.log ! -name test-suite.log); do
+    grep -qE '^(FAIL|ERROR)' "${log%.log}.trs" 2>/dev/null && { echo "==== $log"; tail -n 60 "$log"; }
+  done
+fi
+grep -h -E '^[0-9]+%: Checks: |^spec: ' $(find . -name '*.log' ! -name config.log ! -name test-suite.log) 2>/dev/null || true
+exit $status

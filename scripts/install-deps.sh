@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install the Debian 12 packages wasm2so needs to build and test (see README).
+# Idempotent; as root it uses apt-get directly, otherwise sudo.
+set -euo pipefail
+
+pkgs=(
+  build-essential autoconf automake libtool pkg-config
+  llvm-19-dev lld-19 clang-19                       # the translator and the guest compiler
+  wasi-libc libclang-rt-19-dev-wasm32                # guest C toolchain (wasm32-wasi)
+  libc++-19-dev-wasm32 libc++abi-19-dev-wasm32       # guest C++
+  libclang-rt-19-dev                                 # libFuzzer and sanitizers for `make fuzz`
+  wabt                                               # wast2json, wat2wasm for the spec tests
+  check libjansson-dev                               # unit tests, spec runner
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+echo "installing: ${missing[*]}"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

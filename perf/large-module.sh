@@ -33,7 +33,7 @@ for o in 0 1 2 3; do
   "$build/wasm2so/wasm2so" -O$o sqlite3.wasm -o sqlite3-O$o.so
   t1=$(date +%s.%N)
   so_size=$(stat -c %s sqlite3-O$o.so)
-  printf -- '-O%-4s %10.2f %12d %8.2f\n' $o "$(echo "$t1 - $t0" | bc -l)" "$so_size" \
-    "$(echo "$so_size / $wasm_size" | bc -l)"
+  awk -v o=$o -v t0=$t0 -v t1=$t1 -v s=$so_size -v w=$wasm_size \
+    'BEGIN { printf "-O%-4s %10.2f %12d %8.2f\n", o, t1 - t0, s, s / w }'
 done
 echo "wasm: $wasm_size bytes"

@@ -3,15 +3,12 @@
  * memory sits in a WASMSO_MEMORY_RESERVATION of address space whose
  * inaccessible part faults, and the loader turns the fault into a trap.  The
  * bulk operators call the runtime helpers in vmctx->rt, which check bounds
- * themselves (and keep the .so free of libc symbols such as memcpy). */
+ * themselves (and keep the .so free of libc symbols such as memcpy).  A
+ * dropped load is kept alive by the walker's drop (lower_parametric.c). */
 #include <stddef.h>
 #include <string.h>
 
 #include "w2s_lower.h"
-
-/* Loads from guest memory carry this metadata so that
- * w2s_memory_keep_unused_loads can find them. */
-#define GUEST_LOAD_MD "w2s.guest"
 
 /* base + zext(addr) + offset, in 64 bits: offset is below 2^32, so the sum
  * stays inside the reservation and never wraps. */
@@ -77,7 +74,6 @@ static void lower_access(w2s_lower_fn *f, const w2s_instr *in) {
   LLVMValueRef p = guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
   LLVMValueRef v = LLVMBuildLoad2(f->b, mt, p, "");
   LLVMSetAlignment(v, 1);
-  set_empty_md(f, v, GUEST_LOAD_MD);
   if (mt != vt)
     v = is_signed ? LLVMBuildSExt(f->b, v, vt, "") : LLVMBuildZExt(f->b, v, vt, "");
   w2s_push(f, v);
@@ -154,29 +150,4 @@ bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
     return w2s_fail(d, W2S_DIAG_BACKEND, in->offset, "%s is not a memory instruction",
                     w2s_opinfo_table[op].text);
   }
-}
-
-/* True if v has no use, or only one that is itself an unused sext/zext (the
- * widening of a partial load). */
-static bool unused(LLVMValueRef v) {
-  LLVMUseRef u = LLVMGetFirstUse(v);
-  if (!u)
-    return true;
-  if (LLVMGetNextUse(u))
-    return false;
-  LLVMValueRef user = LLVMGetUser(u);
-  LLVMOpcode op = LLVMIsAInstruction(user) ? LLVMGetInstructionOpcode(user) : LLVMRet;
-  return (op == LLVMSExt || op == LLVMZExt) && !LLVMGetFirstUse(user);
-}
-
-/* A load whose value is dropped would be deleted by the optimiser, and with
- * it the out-of-bounds trap that Wasm requires.  Called once a function's
- * body is complete, this makes every guest load that is still unused
- * volatile, which the optimiser must keep; used loads are left alone. */
-void w2s_memory_keep_unused_loads(w2s_lower_fn *f) {
-  unsigned id = LLVMGetMDKindIDInContext(f->ctx, GUEST_LOAD_MD, sizeof GUEST_LOAD_MD - 1);
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb; bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
-      if (LLVMGetInstructionOpcode(i) == LLVMLoad && LLVMGetMetadata(i, id) && unused(i))
-        LLVMSetVolatile(i, true);
 }

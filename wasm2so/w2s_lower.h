@@ -59,9 +59,4 @@ bool w2s_lower_numeric(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_convert(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_ref(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 
-/* Call once a function's body has been lowered, before optimising: makes the
- * guest-memory loads whose value is unused (dropped) volatile, so that the
- * optimiser keeps them and their out-of-bounds trap.  (lower_memory.c) */
-void w2s_memory_keep_unused_loads(w2s_lower_fn *f);
-
 #endif

@@ -64,6 +64,12 @@ typedef struct spec_file {
   spec_binding *registered; size_t nregistered;
 
   char why[2048];           /* what differed, for the command being run */
+  /* Consecutive failures for the same reason (every command after a module
+   * that failed to load) are reported once with a count. */
+  bool cascade;             /* this failure is only a consequence of an earlier one */
+  char prev_why[2048];
+  int prev_last_line;
+  unsigned prev_repeats;
 } spec_file;
 
 /* Run every command of one JSON file, reporting into f->out and f->counts. */

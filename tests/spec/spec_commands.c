@@ -24,14 +24,17 @@ static bool add_binding(spec_binding **b, size_t *n, const char *name, wl_instan
 
 /* The instance an action or register names: "$M1" or, without a name, the most recent. */
 static wl_instance *target_instance(spec_file *f, const char *name) {
+  f->cascade = true;  /* until an instance is found */
   if (!name) {
     if (!f->have_current) snprintf(f->why, sizeof f->why, "no module defined yet");
     else if (!f->current) snprintf(f->why, sizeof f->why, "the current module failed to load");
+    else f->cascade = false;
     return f->current;
   }
   for (size_t i = f->nnamed; i-- > 0;) {
     if (strcmp(f->named[i].name, name) != 0) continue;
     if (!f->named[i].inst) snprintf(f->why, sizeof f->why, "module %s failed to load", name);
+    else f->cascade = false;
     return f->named[i].inst;
   }
   snprintf(f->why, sizeof f->why, "no module named %s", name);

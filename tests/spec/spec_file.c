@@ -21,8 +21,23 @@ static const struct { const char *type; spec_handler fn; bool counted; } handler
   { "assert_uninstantiable", spec_cmd_assert_uninstantiable, true },
 };
 
+static void flush_repeats(spec_file *f) {
+  if (f->prev_repeats)
+    fprintf(f->out, "  %s:%d: ... and %u more commands up to here failed the same way\n", f->wast,
+            f->prev_last_line, f->prev_repeats);
+  f->prev_repeats = 0;
+  f->prev_why[0] = '\0';
+}
+
 static void report(spec_file *f, int line, const char *type, const char *what) {
+  if (f->cascade && f->prev_why[0] && strcmp(what, f->prev_why) == 0) {
+    f->prev_repeats++;
+    f->prev_last_line = line;
+    return;
+  }
+  flush_repeats(f);
   fprintf(f->out, "  %s:%d: %s: %s\n", f->wast, line, type, what);
+  snprintf(f->prev_why, sizeof f->prev_why, "%s", what);
 }
 
 static void run_command(spec_file *f, const json_t *cmd) {
@@ -30,6 +45,7 @@ static void run_command(spec_file *f, const json_t *cmd) {
   int line = (int)json_integer_value(json_object_get(cmd, "line"));
   f->counts->last_line = line;
   f->why[0] = '\0';
+  f->cascade = false;
   if (!type) type = "(no type)";
 
   if (f->opts->target) {  /* translate-only mode */
@@ -67,10 +83,12 @@ static void run_command(spec_file *f, const json_t *cmd) {
     f->counts->failed++;
     report(f, line, type, f->why[0] ? f->why : "failed");
   } else if (!handlers[i].counted) {
+    flush_repeats(f);
     /* register: only its failures count */
   } else if (r == SPEC_SKIP) {
     f->counts->skipped++;
   } else {
+    flush_repeats(f);
     f->counts->passed++;
     if (r == SPEC_NOTE) {
       f->counts->notes++;
@@ -100,6 +118,7 @@ void spec_run_file(spec_file *f) {
     return;
   }
   for (size_t i = 0; i < json_array_size(cmds); i++) run_command(f, json_array_get(cmds, i));
+  flush_repeats(f);
   json_decref(root);
   /* Instances, modules and the host module are left to process exit: the
    * child ends right after this, and freeing them in dependency order buys

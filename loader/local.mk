@@ -1,3 +1,29 @@
 # The runtime core (libwl.a, used by wasmload and the spec runner) and wasmload.
 noinst_LIBRARIES += loader/libwl.a
-loader_libwl_a_SOURCES = loader/wl_runtime.h
+loader_libwl_a_SOURCES = loader/wl_runtime.h loader/wl_internal.h \
+	loader/wl_error.c loader/wl_memory.c loader/wl_table.c loader/wl_global.c \
+	loader/wl_types.c loader/wl_cpu.c loader/wl_module.c loader/wl_instance.c \
+	loader/wl_rt_helpers.c loader/wl_call.c loader/wl_traps.c \
+	loader/wl_wasi.h loader/wasi_internal.h loader/wasi_host.c loader/wasi_fd.c loader/wasi_env.c
+# Frame pointers in the runtime too, so a trap raised from a host function
+# can still walk back into the guest's frames.
+loader_libwl_a_CFLAGS = $(AM_CFLAGS) -fno-omit-frame-pointer
+
+bin_PROGRAMS += loader/wasmload
+loader_wasmload_SOURCES = loader/wasmload.c
+loader_wasmload_LDADD = loader/libwl.a -ldl -lm -lpthread
+
+if HAVE_CHECK
+# A hand-made "generated" module for the unit tests, built as a shared object.
+check_PROGRAMS += tests/unit/check_loader
+TESTS += tests/unit/check_loader
+tests_unit_check_loader_SOURCES = tests/unit/check_loader.c tests/unit/check_loader_wasi.c
+tests_unit_check_loader_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
+	-DFIXTURE_SO='"$(abs_top_builddir)/tests/unit/fixture_module.so"'
+tests_unit_check_loader_LDADD = loader/libwl.a $(CHECK_LIBS) -ldl -lm -lpthread
+tests_unit_check_loader_DEPENDENCIES = loader/libwl.a tests/unit/fixture_module.so
+tests/unit/fixture_module.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
+	$(AM_V_CC)$(CC) -shared -fPIC -O1 -fno-omit-frame-pointer -I$(top_srcdir)/include -o $@ $(top_srcdir)/tests/unit/fixture_module.c
+CLEANFILES += tests/unit/fixture_module.so
+EXTRA_DIST += tests/unit/fixture_module.c
+endif

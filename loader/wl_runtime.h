@@ -32,8 +32,14 @@ const char *wl_trap_message(uint32_t trap);
 /* ---- host objects ---- */
 wasmso_memory *wl_memory_new(uint32_t min_pages, uint32_t max_pages, bool has_max, wl_error *err);
 void wl_memory_free(wasmso_memory *m);
+/* memory.grow: old size in pages, or 0xffffffff (beyond max or the limit). */
+uint32_t wl_memory_grow(wasmso_memory *m, uint32_t delta_pages);
+/* Process-wide cap on any memory's size (wasmload --max-memory); default 4 GiB. */
+void wl_memory_set_limit(uint64_t max_bytes);
 wasmso_table *wl_table_new(uint8_t elem_type, uint32_t min, uint32_t max, bool has_max, wl_error *err);
 void wl_table_free(wasmso_table *t);
+/* table.grow: old size, or 0xffffffff (beyond max or an implementation limit). */
+uint32_t wl_table_grow(wasmso_table *t, void *init, uint32_t delta);
 wasmso_global *wl_global_new(uint8_t type, bool mut, wasmso_value init);
 void wl_global_free(wasmso_global *g);
 

@@ -1,0 +1,55 @@
+/* wasi_host.c — the import table of the WASI host: name, function and
+ * signature of every function it provides. */
+#include <string.h>
+
+#include "wasi_internal.h"
+
+struct wasi_fn {
+  const char *name;
+  void *fn;
+  const char *params, *results; /* 'i' i32, 'I' i64 */
+};
+
+#define FN(n, p, r) {#n, (void *)wasi_##n, p, r}
+static const struct wasi_fn fns[] = {
+  FN(args_get, "ii", "i"),
+  FN(args_sizes_get, "ii", "i"),
+  FN(environ_get, "ii", "i"),
+  FN(environ_sizes_get, "ii", "i"),
+  FN(clock_res_get, "ii", "i"),
+  FN(clock_time_get, "iIi", "i"),
+  FN(random_get, "ii", "i"),
+  FN(proc_exit, "i", ""),
+  FN(sched_yield, "", "i"),
+  FN(fd_write, "iiii", "i"),
+  FN(fd_read, "iiii", "i"),
+  FN(fd_close, "i", "i"),
+  FN(fd_seek, "iIii", "i"),
+  FN(fd_fdstat_get, "ii", "i"),
+  FN(fd_fdstat_set_flags, "ii", "i"),
+  FN(fd_prestat_get, "ii", "i"),
+  FN(fd_prestat_dir_name, "iii", "i"),
+};
+#undef FN
+
+static uint32_t sig_id(const char *p, const char *r) {
+  uint8_t ps[8], rs[2];
+  uint32_t np = 0, nr = 0;
+  for (; *p; p++) ps[np++] = *p == 'I' ? WASMSO_I64 : WASMSO_I32;
+  for (; *r; r++) rs[nr++] = *r == 'I' ? WASMSO_I64 : WASMSO_I32;
+  return wl_type_id(ps, np, rs, nr);
+}
+
+bool wl_wasi_resolve(void *user, const char *module, const char *name, uint8_t kind, wl_extern *out) {
+  (void)user;
+  if (strcmp(module, "wasi_snapshot_preview1") != 0 || kind != WASMSO_EXTERN_FUNC) return false;
+  for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+    if (strcmp(fns[i].name, name) != 0) continue;
+    memset(out, 0, sizeof *out);
+    out->kind = WASMSO_EXTERN_FUNC;
+    out->u.func.host_fn = fns[i].fn;
+    out->u.func.type_id = sig_id(fns[i].params, fns[i].results);
+    return true;
+  }
+  return false;
+}

@@ -1,5 +1,16 @@
 # wasm2so back end (lowering, emission, linking) and the wasm2so command.
 noinst_LIBRARIES += wasm2so/libw2s.a
 wasm2so_libw2s_a_SOURCES = \
-	wasm2so/w2s.h wasm2so/w2s_lower.h
+	wasm2so/w2s.h wasm2so/w2s_lower.h wasm2so/w2s_lower_priv.h \
+	wasm2so/lower_types.c wasm2so/lower_function.c wasm2so/lower_control.c \
+	wasm2so/lower_call.c wasm2so/lower_parametric.c wasm2so/lower_variable.c \
+	wasm2so/lower_table.c wasm2so/lower_ref.c \
+	wasm2so/lower_numeric.c wasm2so/lower_convert.c wasm2so/lower_memory.c \
+	wasm2so/target.c wasm2so/optimise.c wasm2so/emit_descriptor.c \
+	wasm2so/emit_trampolines.c wasm2so/emit_object.c wasm2so/link.c wasm2so/translate.c
 wasm2so_libw2s_a_CFLAGS = $(AM_CFLAGS) $(LLVM_CFLAGS)
+
+bin_PROGRAMS += wasm2so/wasm2so
+wasm2so_wasm2so_SOURCES = wasm2so/main.c
+wasm2so_wasm2so_CFLAGS = $(AM_CFLAGS)
+wasm2so_wasm2so_LDADD = wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS) -lpthread

@@ -18,12 +18,25 @@ if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_loader
 TESTS += tests/unit/check_loader
 tests_unit_check_loader_SOURCES = tests/unit/check_loader.c tests/unit/check_loader_wasi.c
-tests_unit_check_loader_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
+# Frame pointers: the test's host functions trap, and backtraces walk them.
+tests_unit_check_loader_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) -fno-omit-frame-pointer \
 	-DFIXTURE_SO='"$(abs_top_builddir)/tests/unit/fixture_module.so"'
 tests_unit_check_loader_LDADD = loader/libwl.a $(CHECK_LIBS) -ldl -lm -lpthread
-tests_unit_check_loader_DEPENDENCIES = loader/libwl.a tests/unit/fixture_module.so
+LOADER_FIXTURES = tests/unit/fixture_module.so tests/unit/fixture_module_abi.so \
+	tests/unit/fixture_module_arch.so tests/unit/fixture_module_cpu.so tests/unit/fixture_module_oob.so
+tests_unit_check_loader_DEPENDENCIES = loader/libwl.a $(LOADER_FIXTURES)
+LOADER_FIXTURE_BUILD = $(CC) -shared -fPIC -O1 -fno-omit-frame-pointer -I$(top_srcdir)/include \
+	-o $@ $(top_srcdir)/tests/unit/fixture_module.c
 tests/unit/fixture_module.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
-	$(AM_V_CC)$(CC) -shared -fPIC -O1 -fno-omit-frame-pointer -I$(top_srcdir)/include -o $@ $(top_srcdir)/tests/unit/fixture_module.c
-CLEANFILES += tests/unit/fixture_module.so
+	$(AM_V_CC)$(LOADER_FIXTURE_BUILD)
+tests/unit/fixture_module_abi.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
+	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_BAD_ABI
+tests/unit/fixture_module_arch.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
+	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_ARCH
+tests/unit/fixture_module_cpu.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
+	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_CPU
+tests/unit/fixture_module_oob.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
+	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_OOB_DATA
+CLEANFILES += $(LOADER_FIXTURES)
 EXTRA_DIST += tests/unit/fixture_module.c
 endif

@@ -65,14 +65,15 @@ struct wl_frame *wl_frame_top(void);
 void wl_frame_push(struct wl_frame *f);
 void wl_frame_pop(struct wl_frame *f);
 /* Record a trap in the innermost frame's error and jump to it.  pc/fp start
- * the backtrace (0 = none). */
-void wl_trap_jump(uint32_t trap, const char *msg, uintptr_t pc, uintptr_t fp)
+ * the backtrace (0 = none); pc is a return address unless pc_exact (a
+ * faulting instruction). */
+void wl_trap_jump(uint32_t trap, const char *msg, uintptr_t pc, uintptr_t fp, bool pc_exact)
     __attribute__((noreturn));
 /* This thread's stack bounds (cached). */
 void wl_thread_stack(uintptr_t *lo, uintptr_t *hi);
 /* The stack limit generated code checks against, for this thread. */
 uintptr_t wl_thread_stack_limit(void);
 /* Append "  at NAME" lines for a frame-pointer walk starting at pc/fp. */
-void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp);
+void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp, bool pc_exact);
 
 #endif

@@ -12,7 +12,7 @@ static struct wl_instance *inst_of(wasmso_vmctx *vmctx) { return vmctx->host; }
  * called it (its return address and frame pointer). */
 #define HELPER_TRAP(trap) \
   wl_trap_jump((trap), NULL, (uintptr_t)__builtin_return_address(0), \
-               *(uintptr_t *)__builtin_frame_address(0))
+               *(uintptr_t *)__builtin_frame_address(0), false)
 
 __attribute__((noreturn, noinline)) static void rt_trap(wasmso_vmctx *vmctx, uint32_t trap) {
   (void)vmctx;

@@ -56,14 +56,18 @@ uintptr_t wl_thread_stack_limit(void) {
 }
 
 /* ---- backtraces: walk the frame-pointer chain, name PCs in module text ---- */
-void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp) {
+void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp, bool pc_exact) {
   size_t len = strlen(buf);
   uintptr_t lo, hi;
   wl_thread_stack(&lo, &hi);
   int shown = 0, seen_guest = 0;
   for (int steps = 0; steps < 64 && shown < 12 && pc; steps++) {
-    if (wl_module_text_contains(pc)) {
-      const char *name = wl_module_func_name(pc);
+    /* A return address may be the first byte after a noreturn call that
+     * ends its function: look up the call instruction instead. */
+    uintptr_t at = pc_exact ? pc : pc - 1;
+    pc_exact = false;
+    if (wl_module_text_contains(at)) {
+      const char *name = wl_module_func_name(at);
       seen_guest = 1;
       if (name && len + 1 < size) {
         int n = snprintf(buf + len, size - len, "%s  at %s", len ? "\n" : "", name);
@@ -82,7 +86,7 @@ void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp) {
   }
 }
 
-void wl_trap_jump(uint32_t trap, const char *msg, uintptr_t pc, uintptr_t fp) {
+void wl_trap_jump(uint32_t trap, const char *msg, uintptr_t pc, uintptr_t fp, bool pc_exact) {
   struct wl_frame *f = frame_top;
   if (!f) {
     fprintf(stderr, "wasmload: trap outside any call: %s\n", msg ? msg : wl_trap_message(trap));
@@ -94,7 +98,7 @@ void wl_trap_jump(uint32_t trap, const char *msg, uintptr_t pc, uintptr_t fp) {
   err->exit_code = 0;
   snprintf(err->msg, sizeof err->msg, "%s", msg ? msg : wl_trap_message(trap));
   err->backtrace[0] = 0;
-  if (pc) wl_backtrace(err->backtrace, sizeof err->backtrace, pc, fp);
+  if (pc) wl_backtrace(err->backtrace, sizeof err->backtrace, pc, fp, pc_exact);
   siglongjmp(f->jb, 1);
 }
 
@@ -156,7 +160,7 @@ static void handler(int sig, siginfo_t *si, void *uctx) {
     not_ours(sig, si, uctx);
     return;
   }
-  wl_trap_jump(trap, NULL, pc, fp);
+  wl_trap_jump(trap, NULL, pc, fp, true);
 }
 
 static void install(void) {
@@ -195,7 +199,7 @@ bool wl_traps_init(wl_error *err) {
 void wl_host_trap(wasmso_vmctx *vmctx, uint32_t trap, const char *msg) {
   (void)vmctx;
   wl_trap_jump(trap, msg, (uintptr_t)__builtin_return_address(0),
-               *(uintptr_t *)__builtin_frame_address(0));
+               *(uintptr_t *)__builtin_frame_address(0), false);
 }
 
 void wl_host_exit(wasmso_vmctx *vmctx, int code) {

@@ -144,6 +144,10 @@ static bool dec_leb_fail(dec *c, const uint8_t *at, enum w2s_leb_status s) {
   return w2s_fail(c->d, W2S_DIAG_MALFORMED, (size_t)(at - c->base), "%s", w2s_leb_message(s));
 }
 static bool dec_u32(dec *c, uint32_t *out) {
+  if (c->p < c->end && !(*c->p & 0x80)) { /* the common one-byte case */
+    *out = *c->p++;
+    return true;
+  }
   const uint8_t *at = c->p;
   uint64_t v;
   enum w2s_leb_status s = w2s_leb_unsigned(&c->p, c->end, 32, &v);
@@ -153,6 +157,11 @@ static bool dec_u32(dec *c, uint32_t *out) {
   return true;
 }
 static bool dec_signed(dec *c, unsigned bits, int64_t *out) {
+  if (c->p < c->end && !(*c->p & 0x80)) {
+    uint8_t b = *c->p++;
+    *out = (b & 0x40) ? (int64_t)b - 128 : (int64_t)b;
+    return true;
+  }
   const uint8_t *at = c->p;
   enum w2s_leb_status s = w2s_leb_signed(&c->p, c->end, bits, out);
   return s == W2S_LEB_OK || dec_leb_fail(c, at, s);

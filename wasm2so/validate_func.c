@@ -19,6 +19,11 @@ typedef struct ctrl {
   bool unreachable, has_else;
 } ctrl;
 
+typedef struct opsig {
+  uint8_t np, nr;
+  w2s_valtype p[3], r[1]; /* Wasm 2.0 scalar ops: at most 3 params, 1 result */
+} opsig;
+
 typedef struct vstate {
   const w2s_module *m;
   w2s_diag *d;
@@ -31,6 +36,7 @@ typedef struct vstate {
   const w2s_functype *ft;
   const w2s_func *f;
   const w2s_instr *in; /* for messages */
+  opsig sigs[W2S_OP_COUNT];
 } vstate;
 
 static const w2s_valtype one_type[] = {WASMSO_I32, WASMSO_I64, WASMSO_F32, WASMSO_F64,
@@ -95,26 +101,30 @@ static bool push(vstate *v, w2s_valtype t) {
   return true;
 }
 
-/* Pops one value expected to be `want` (UNKNOWN: any); *got gets the actual. */
-static bool pop(vstate *v, w2s_valtype want, w2s_valtype *got) {
-  ctrl *c = &v->ctrls[v->nctrls - 1];
-  w2s_valtype t;
+static bool __attribute__((noinline)) pop_fail(vstate *v, w2s_valtype want, w2s_valtype got) {
+  char detail[64];
+  if (got == UNKNOWN)
+    snprintf(detail, sizeof detail, "expected %s but the stack is empty",
+             want ? w2s_valtype_name(want) : "a value");
+  else
+    snprintf(detail, sizeof detail, "expected %s, got %s", w2s_valtype_name(want), w2s_valtype_name(got));
+  return vfail(v, "type mismatch", detail);
+}
+
+/* Pops one value expected to be `want` (UNKNOWN: any); *got gets the actual
+ * type, UNKNOWN when it came from a polymorphic stack. */
+static inline bool pop(vstate *v, w2s_valtype want, w2s_valtype *got) {
+  const ctrl *c = &v->ctrls[v->nctrls - 1];
+  w2s_valtype t = UNKNOWN;
   if (v->nvals == c->height) {
-    if (!c->unreachable) {
-      char detail[64];
-      snprintf(detail, sizeof detail, "expected %s but the stack is empty",
-               want ? w2s_valtype_name(want) : "a value");
-      return vfail(v, "type mismatch", detail);
-    }
+    if (!c->unreachable)
+      return pop_fail(v, want, UNKNOWN);
     t = UNKNOWN;
   } else {
     t = v->vals[--v->nvals];
   }
-  if (want != UNKNOWN && t != UNKNOWN && t != want) {
-    char detail[64];
-    snprintf(detail, sizeof detail, "expected %s, got %s", w2s_valtype_name(want), w2s_valtype_name(t));
-    return vfail(v, "type mismatch", detail);
-  }
+  if (want != UNKNOWN && t != UNKNOWN && t != want)
+    return pop_fail(v, want, t);
   if (got)
     *got = t;
   return true;
@@ -189,16 +199,26 @@ static w2s_valtype sig_type(char c) {
   }
 }
 
-/* Applies an opcode's fixed "params:results" signature. */
-static bool apply_sig(vstate *v, const char *sig) {
-  const char *colon = strchr(sig, ':');
-  for (const char *s = colon; s-- > sig;)
-    if (!pop(v, sig_type(*s), NULL))
+/* Applies an opcode's fixed "params:results" signature, pre-parsed. */
+static bool apply_sig(vstate *v, w2s_op op) {
+  const opsig *sg = &v->sigs[op];
+  for (unsigned i = sg->np; i-- > 0;)
+    if (!pop(v, sg->p[i], NULL))
       return false;
-  for (const char *s = colon + 1; *s; s++)
-    if (!push(v, sig_type(*s)))
-      return false;
-  return true;
+  return sg->nr == 0 || push(v, sg->r[0]);
+}
+
+static void parse_sigs(opsig *sigs) {
+  for (int op = 0; op < W2S_OP_COUNT; op++) {
+    const char *s = w2s_opinfo_table[op].sig;
+    opsig *sg = &sigs[op];
+    sg->np = sg->nr = 0;
+    for (; *s && *s != ':' && sg->np < sizeof sg->p; s++)
+      sg->p[sg->np++] = sig_type(*s);
+    if (*s == ':')
+      for (s++; *s && sg->nr < sizeof sg->r; s++)
+        sg->r[sg->nr++] = sig_type(*s);
+  }
 }
 
 static bool local_type(vstate *v, uint32_t idx, w2s_valtype *out) {
@@ -314,7 +334,7 @@ static bool check_select(vstate *v, const w2s_instr *in) {
     w2s_valtype t = in->imm.select_t.type;
     return pop(v, WASMSO_I32, NULL) && pop(v, t, NULL) && pop(v, t, NULL) && push(v, t);
   }
-  w2s_valtype t1, t2;
+  w2s_valtype t1 = UNKNOWN, t2 = UNKNOWN;
   if (!pop(v, WASMSO_I32, NULL) || !pop(v, UNKNOWN, &t1) || !pop(v, UNKNOWN, &t2))
     return false;
   if (!((is_num(t1) && is_num(t2)) || (is_vec(t1) && is_vec(t2))))
@@ -410,7 +430,7 @@ static bool check_control(vstate *v, const w2s_instr *in) {
 
 static bool check_variable(vstate *v, const w2s_instr *in) {
   const w2s_module *m = v->m;
-  w2s_valtype t;
+  w2s_valtype t = UNKNOWN;
   uint32_t x = in->imm.index;
   switch (in->op) {
   case W2S_OP_LOCAL_GET:
@@ -448,7 +468,7 @@ static bool check_table(vstate *v, const w2s_instr *in) {
       return vfail_idx(v, "elem segment", e);
     if (m->elems[e].type != m->tables[t].elem)
       return vfail(v, "type mismatch", "element segment and table types differ");
-    return apply_sig(v, "iii:");
+    return apply_sig(v, in->op);
   }
   case W2S_OP_ELEM_DROP:
     return x < m->nelems || vfail_idx(v, "elem segment", x);
@@ -458,7 +478,7 @@ static bool check_table(vstate *v, const w2s_instr *in) {
       return false;
     if (m->tables[dst].elem != m->tables[src].elem)
       return vfail(v, "type mismatch", "tables have different element types");
-    return apply_sig(v, "iii:");
+    return apply_sig(v, in->op);
   }
   case W2S_OP_TABLE_GROW:
     return need_table(v, x) && pop(v, WASMSO_I32, NULL) && pop(v, m->tables[x].elem, NULL) &&
@@ -486,11 +506,11 @@ static bool check_memory(vstate *v, const w2s_instr *in) {
     if (oi->imm == W2S_IMM_MEMARG && in->imm.memarg.align > oi->arg)
       return vfail(v, "alignment must not be larger than natural", NULL);
   }
-  return apply_sig(v, oi->sig);
+  return apply_sig(v, in->op);
 }
 
 static bool check_ref(vstate *v, const w2s_instr *in) {
-  w2s_valtype t;
+  w2s_valtype t = UNKNOWN;
   switch (in->op) {
   case W2S_OP_REF_NULL:
     return push(v, in->imm.reftype);
@@ -528,7 +548,7 @@ static bool check_instr(vstate *v, const w2s_instr *in) {
   case W2S_CLASS_REF:
     return check_ref(v, in);
   default: /* NUMERIC, CONVERT: fixed signatures */
-    return apply_sig(v, oi->sig);
+    return apply_sig(v, in->op);
   }
 }
 
@@ -568,6 +588,7 @@ static bool validate_body(vstate *v, uint32_t idx) {
 
 bool w2s_validate_code(const w2s_module *m, w2s_diag *d) {
   vstate v = {.m = m, .d = d};
+  parse_sigs(v.sigs);
   bool ok = true;
   for (uint32_t i = m->nfunc_imports; ok && i < m->nfuncs; i++)
     ok = validate_body(&v, i);

@@ -29,15 +29,15 @@ static size_t section_offset(const w2s_module *m, uint8_t id) {
   return (size_t)-1;
 }
 
-static bool check_limits(mstate *s, const w2s_limits *l, uint64_t bound, const char *what, size_t off) {
-  if (bound && l->min > bound)
-    return w2s_fail(s->d, W2S_DIAG_INVALID, off, "%s size must be at most %llu pages (4GiB)", what,
-                    (unsigned long long)bound);
-  if (l->has_max && bound && l->max > bound)
-    return w2s_fail(s->d, W2S_DIAG_INVALID, off, "%s size must be at most %llu pages (4GiB)", what,
-                    (unsigned long long)bound);
+/* The offset is looked up only on failure: a module may have many tables
+ * and many (custom) sections. */
+static bool check_limits(mstate *s, const w2s_limits *l, uint64_t bound, const char *what, uint8_t sec) {
+  if (bound && (l->min > bound || (l->has_max && l->max > bound)))
+    return w2s_fail(s->d, W2S_DIAG_INVALID, section_offset(s->m, sec),
+                    "%s size must be at most %llu pages (4GiB)", what, (unsigned long long)bound);
   if (l->has_max && l->min > l->max)
-    return w2s_fail(s->d, W2S_DIAG_INVALID, off, "size minimum must not be greater than maximum");
+    return w2s_fail(s->d, W2S_DIAG_INVALID, section_offset(s->m, sec),
+                    "size minimum must not be greater than maximum");
   return true;
 }
 
@@ -155,12 +155,12 @@ static bool validate(const w2s_module *m, w2s_diag *d) {
     return w2s_fail(d, W2S_DIAG_INVALID, off, "unknown type %u", m->funcs[i].type);
   }
   for (uint32_t i = 0; i < m->ntables; i++)
-    if (!check_limits(&s, &m->tables[i].limits, 0, "table", section_offset(m, i < m->ntable_imports ? 2 : 4)))
+    if (!check_limits(&s, &m->tables[i].limits, 0, "table", i < m->ntable_imports ? 2 : 4))
       return false;
   if (m->nmemories > 1)
     return w2s_fail(d, W2S_DIAG_INVALID, section_offset(m, m->nmemory_imports > 1 ? 2 : 5), "multiple memories");
   for (uint32_t i = 0; i < m->nmemories; i++)
-    if (!check_limits(&s, &m->memories[i], 65536, "memory", section_offset(m, i < m->nmemory_imports ? 2 : 5)))
+    if (!check_limits(&s, &m->memories[i], 65536, "memory", i < m->nmemory_imports ? 2 : 5))
       return false;
   for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++)
     if (!check_constexpr(&s, &m->globals[i].init, m->globals[i].type.type, "global initializer"))

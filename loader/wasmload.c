@@ -55,6 +55,7 @@ static void usage(FILE *f) {
           "  --help             show this help and exit\n"
           "  --version          show the version and exit\n\n"
           "Options end at the module path; later words go to the guest.\n"
+          "--invoke prints integers as signed decimal, floats as hex-floats (%%a), inf, nan.\n"
           "Exit status: the guest's, 134 on a trap, 1 if the module cannot run, 2 on bad usage.\n");
 }
 

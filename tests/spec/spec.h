@@ -19,6 +19,7 @@ typedef struct spec_options {
   const char *tmpdir;       /* where each file's .so files go */
   int jobs;                 /* -j */
   unsigned timeout;         /* seconds per file, 0: none */
+  unsigned cmd_timeout;     /* seconds per command (SIGALRM ends the file), 0: none */
   bool verbose;             /* -v: also print notes (diag kind mismatches) */
   const spec_expect *expect;
 } spec_options;

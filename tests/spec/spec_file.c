@@ -3,6 +3,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "spec.h"
 
@@ -49,7 +50,9 @@ static void run_command(spec_file *f, const json_t *cmd) {
   if (!type) type = "(no type)";
 
   if (f->opts->target) {  /* translate-only mode */
+    alarm(f->opts->cmd_timeout);
     spec_result r = spec_cmd_translate_only(f, cmd);
+    alarm(0);
     if (r == SPEC_PASS) f->counts->translated++;
     if (r == SPEC_FAIL) {
       f->counts->translate_failed++;
@@ -67,7 +70,11 @@ static void run_command(spec_file *f, const json_t *cmd) {
     report(f, line, type, "unknown command type");
     return;
   }
+  /* A guest that never returns cannot be interrupted safely: SIGALRM's default
+   * action ends the child, and the parent reports the line. */
+  alarm(f->opts->cmd_timeout);
   spec_result r = handlers[i].fn(f, cmd);
+  alarm(0);
   const char *listed = spec_expect_lookup(f->opts->expect, f->wast, line);
   if (listed && r != SPEC_SKIP) {
     if (r == SPEC_FAIL) {

@@ -1,6 +1,6 @@
 /* spec_runner.c — run converted spec test scripts (wast2json output).
  *
- *   spec_runner [-j N] [-O N] [--target=T] [-x LIST] [--timeout=S] [-v] FILE.json...
+ *   spec_runner [-j N] [-O N] [--target=T] [-x LIST] [--timeout=S] [--cmd-timeout=S] [-v] FILE.json...
  *
  * Each file runs in its own forked child, up to N at once, so a crash or a
  * hang in one file is that file's failure and the run goes on.  Children
@@ -42,7 +42,8 @@ static void usage(FILE *to) {
           "  -O N              translate with -ON (default 2)\n"
           "  --target=T        only translate (and link) every valid module for T\n"
           "  -x, --expected-failures=FILE   the expected-failures list\n"
-          "  --timeout=S       kill a file after S seconds (default 900, 0: never)\n"
+          "  --timeout=S       kill a file after S seconds (default 1800, 0: never)\n"
+          "  --cmd-timeout=S   kill a file whose command runs S seconds (default 60, 0: never)\n"
           "  --tmpdir=DIR      where translated modules go (default $TMPDIR or /tmp)\n"
           "  -v                also list expected failures and diag-kind notes\n");
 }
@@ -102,6 +103,9 @@ static void print_job(const spec_options *opts, job *j, spec_counts *c) {
   if (j->timed_out)
     snprintf(crash, sizeof crash, "  %s:%d: killed after %u s (timeout) while running this command\n",
              j->wast, c->last_line, opts->timeout);
+  else if (WIFSIGNALED(j->status) && WTERMSIG(j->status) == SIGALRM)
+    snprintf(crash, sizeof crash, "  %s:%d: killed after %u s (command timeout) while running this command\n",
+             j->wast, c->last_line, opts->cmd_timeout);
   else if (WIFSIGNALED(j->status))
     snprintf(crash, sizeof crash, "  %s:%d: crashed with signal %d (%s) while running this command\n",
              j->wast, c->last_line, WTERMSIG(j->status), strsignal(WTERMSIG(j->status)));
@@ -173,17 +177,19 @@ int main(int argc, char **argv) {
   spec_options opts;
   memset(&opts, 0, sizeof opts);
   opts.opt_level = 2;
-  opts.timeout = 900;
+  opts.timeout = 1800;
+  opts.cmd_timeout = 60;
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
   opts.jobs = ncpu > 0 ? (int)ncpu : 1;
   opts.tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
   const char *expect_path = NULL;
 
-  enum { OPT_TARGET = 256, OPT_TIMEOUT, OPT_TMPDIR };
+  enum { OPT_TARGET = 256, OPT_TIMEOUT, OPT_CMD_TIMEOUT, OPT_TMPDIR };
   static const struct option longopts[] = {
     { "target", required_argument, NULL, OPT_TARGET },
     { "expected-failures", required_argument, NULL, 'x' },
     { "timeout", required_argument, NULL, OPT_TIMEOUT },
+    { "cmd-timeout", required_argument, NULL, OPT_CMD_TIMEOUT },
     { "tmpdir", required_argument, NULL, OPT_TMPDIR },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -199,6 +205,7 @@ int main(int argc, char **argv) {
     case OPT_TARGET: opts.target = optarg; break;
     case 'x': expect_path = optarg; break;
     case OPT_TIMEOUT: opts.timeout = (unsigned)atoi(optarg); break;
+    case OPT_CMD_TIMEOUT: opts.cmd_timeout = (unsigned)atoi(optarg); break;
     case OPT_TMPDIR: opts.tmpdir = optarg; break;
     case 'v': opts.verbose = true; break;
     case 'h': usage(stdout); return 0;

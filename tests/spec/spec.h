@@ -24,6 +24,8 @@ typedef struct spec_options {
   const spec_expect *expect;
 } spec_options;
 
+#define SPEC_MAX_RESTARTS 32
+
 /* Counts for one file.  They live in memory shared with the parent, so what a
  * child counted before it crashed is still reported. */
 typedef struct spec_counts {
@@ -31,6 +33,10 @@ typedef struct spec_counts {
   uint64_t translated, translate_failed;  /* --target mode */
   uint64_t notes;                         /* passes with a remark (diag kind) */
   int last_line;                          /* line of the command being run */
+  int cur_cmd;                            /* its index, -1 before the first */
+  int resume_from;                        /* after a crash: the first command to count */
+  int ncrashed;
+  int crashed[SPEC_MAX_RESTARTS];         /* commands that crashed: skipped in the replay */
   char tmpdir[256];                       /* for the parent to clean up after a crash */
 } spec_counts;
 
@@ -67,6 +73,7 @@ typedef struct spec_file {
   char why[2048];           /* what differed, for the command being run */
   /* Consecutive failures for the same reason (every command after a module
    * that failed to load) are reported once with a count. */
+  bool silent;              /* replaying commands before a crash: no counting */
   bool cascade;             /* this failure is only a consequence of an earlier one */
   char prev_why[2048];
   int prev_last_line;

@@ -6,7 +6,9 @@
  * hang in one file is that file's failure and the run goes on.  Children
  * write their failure reports to a private temporary file and their counts to
  * memory shared with the parent; the parent prints each file's block in the
- * order the files were given. */
+ * order the files were given.  After a crash or a command timeout, a new
+ * child replays the file up to the command after the one that crashed
+ * (silently, skipping the crashed ones) and goes on from there. */
 #define _XOPEN_SOURCE 700
 #define _DEFAULT_SOURCE
 #include <errno.h>
@@ -96,27 +98,37 @@ static double elapsed(const struct timespec *since) {
   return (double)(now.tv_sec - since->tv_sec) + (double)(now.tv_nsec - since->tv_nsec) / 1e9;
 }
 
-/* Print one finished file: its summary line, then what its child reported. */
-static void print_job(const spec_options *opts, job *j, spec_counts *c) {
+/* A child ended: if it crashed, append what happened to its report and count
+ * the command as failed.  Returns true if the file should go on after that
+ * command in a new child (which first replays the commands before it). */
+static bool child_ended(const spec_options *opts, job *j, spec_counts *c) {
   bool crashed = j->timed_out || !WIFEXITED(j->status) || WEXITSTATUS(j->status) != 0;
-  char crash[512] = "";
+  if (!crashed) return false;
   if (j->timed_out)
-    snprintf(crash, sizeof crash, "  %s:%d: killed after %u s (timeout) while running this command\n",
-             j->wast, c->last_line, opts->timeout);
+    fprintf(j->out, "  %s:%d: killed after %u s (file timeout) while running this command\n",
+            j->wast, c->last_line, opts->timeout);
   else if (WIFSIGNALED(j->status) && WTERMSIG(j->status) == SIGALRM)
-    snprintf(crash, sizeof crash, "  %s:%d: killed after %u s (command timeout) while running this command\n",
-             j->wast, c->last_line, opts->cmd_timeout);
+    fprintf(j->out, "  %s:%d: killed after %u s (command timeout) while running this command\n",
+            j->wast, c->last_line, opts->cmd_timeout);
   else if (WIFSIGNALED(j->status))
-    snprintf(crash, sizeof crash, "  %s:%d: crashed with signal %d (%s) while running this command\n",
-             j->wast, c->last_line, WTERMSIG(j->status), strsignal(WTERMSIG(j->status)));
-  else if (crashed)
-    snprintf(crash, sizeof crash, "  %s:%d: child exited with status %d\n", j->wast, c->last_line,
-             WEXITSTATUS(j->status));
-  if (crashed) {
-    if (opts->target) c->translate_failed++;
-    else c->failed++;
-    remove_tree(c->tmpdir);
-  }
+    fprintf(j->out, "  %s:%d: crashed with signal %d (%s) while running this command\n",
+            j->wast, c->last_line, WTERMSIG(j->status), strsignal(WTERMSIG(j->status)));
+  else
+    fprintf(j->out, "  %s:%d: child exited with status %d\n", j->wast, c->last_line,
+            WEXITSTATUS(j->status));
+  fflush(j->out);
+  if (opts->target) c->translate_failed++;
+  else c->failed++;
+  remove_tree(c->tmpdir);
+  c->tmpdir[0] = '\0';
+  if (j->timed_out || c->cur_cmd < 0 || c->ncrashed >= SPEC_MAX_RESTARTS) return false;
+  c->crashed[c->ncrashed++] = c->cur_cmd;
+  c->resume_from = c->cur_cmd + 1;
+  return true;
+}
+
+/* Print one finished file: its summary line, then what its children reported. */
+static void print_job(const spec_options *opts, job *j, spec_counts *c) {
   if (opts->target)
     printf("%s: %" PRIu64 " translated, %" PRIu64 " failed\n", j->wast, c->translated, c->translate_failed);
   else
@@ -126,9 +138,17 @@ static void print_job(const spec_options *opts, job *j, spec_counts *c) {
   char buf[8192];
   size_t n;
   while ((n = fread(buf, 1, sizeof buf, j->out)) > 0) fwrite(buf, 1, n, stdout);
-  fputs(crash, stdout);
   fclose(j->out);
   fflush(stdout);
+}
+
+static bool start_child(const spec_options *opts, job *j, spec_counts *c) {
+  fflush(stdout);
+  c->cur_cmd = -1;
+  j->pid = fork();
+  if (j->pid < 0) { perror("spec_runner: fork"); return false; }
+  if (j->pid == 0) run_child(opts, j, c);
+  return true;
 }
 
 static int run_all(const spec_options *opts, job *jobs, size_t n, spec_counts *counts) {
@@ -138,11 +158,8 @@ static int run_all(const spec_options *opts, job *jobs, size_t n, spec_counts *c
       job *j = &jobs[next_start];
       j->out = tmpfile();
       if (!j->out) { perror("spec_runner: tmpfile"); return -1; }
-      fflush(stdout);
       clock_gettime(CLOCK_MONOTONIC, &j->start);
-      j->pid = fork();
-      if (j->pid < 0) { perror("spec_runner: fork"); return -1; }
-      if (j->pid == 0) run_child(opts, j, &counts[next_start]);
+      if (!start_child(opts, j, &counts[next_start])) return -1;
       next_start++;
       running++;
     }
@@ -152,9 +169,13 @@ static int run_all(const spec_options *opts, job *jobs, size_t n, spec_counts *c
     if (pid > 0) {
       for (size_t i = 0; i < next_start; i++) {
         if (jobs[i].pid != pid || jobs[i].done) continue;
-        jobs[i].done = true;
         jobs[i].status = status;
-        running--;
+        if (child_ended(opts, &jobs[i], &counts[i])) {
+          if (!start_child(opts, &jobs[i], &counts[i])) return -1;
+        } else {
+          jobs[i].done = true;
+          running--;
+        }
       }
     } else {
       for (size_t i = 0; opts->timeout && i < next_start; i++)

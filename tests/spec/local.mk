@@ -1,6 +1,6 @@
 # The spec runner: every command of the official spec tests, translated
 # in-process and run against the runtime (see tests/spec/run-spec.sh).
-EXTRA_DIST += tests/spec/run-spec.sh tests/spec/expected-failures.txt
+EXTRA_DIST += tests/spec/run-spec.sh tests/spec/expected-failures.txt tests/spec/README
 
 if HAVE_JANSSON
 check_PROGRAMS += tests/spec/spec_runner

@@ -23,10 +23,9 @@ static w2s_ctrl *label(w2s_lower_fn *f, uint32_t depth) {
 
 /* Add incoming values from the current block to the phis of c's branch
  * target, taking the top of the operand stack (left in place). */
-static LLVMBasicBlockRef add_edge(w2s_lower_fn *f, w2s_ctrl *c) {
+static LLVMBasicBlockRef edge(w2s_lower_fn *f, w2s_ctrl *c, bool loop) {
   struct w2s_lower_priv *p = f->priv;
   LLVMBasicBlockRef from = LLVMGetInsertBlock(f->b);
-  bool loop = c->kind == W2S_CTRL_LOOP;
   uint32_t n = loop ? c->nparams : c->nresults;
   LLVMValueRef *phis = loop ? c->header_phis : c->cont_phis;
   if (n > p->nstack) {
@@ -41,6 +40,11 @@ static LLVMBasicBlockRef add_edge(w2s_lower_fn *f, w2s_ctrl *c) {
     return c->header;
   c->cont_preds++;
   return c->cont;
+}
+
+/* A branch to c's label: a loop's label is its header, any other's its end. */
+static LLVMBasicBlockRef add_edge(w2s_lower_fn *f, w2s_ctrl *c) {
+  return edge(f, c, c->kind == W2S_CTRL_LOOP);
 }
 
 static LLVMValueRef *make_phis(w2s_lower_fn *f, LLVMBasicBlockRef bb, const w2s_valtype *types,
@@ -118,7 +122,7 @@ static bool lower_loop(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
   c->header_phis = make_phis(f, c->header, c->params, c->nparams);
   if (!c->header_phis)
     return oom(f, in, d);
-  LLVMBuildBr(f->b, add_edge(f, c));
+  LLVMBuildBr(f->b, edge(f, c, true));
   LLVMPositionBuilderAtEnd(f->b, c->header);
   p->nstack = c->height;
   for (uint32_t i = 0; i < c->nparams; i++)
@@ -147,7 +151,7 @@ static bool lower_if(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
 /* The end of the reachable part of the current arm: fall through to cont. */
 static void fall_through(w2s_lower_fn *f, w2s_ctrl *c) {
   if (!c->unreachable)
-    LLVMBuildBr(f->b, add_edge(f, c));
+    LLVMBuildBr(f->b, edge(f, c, false));
 }
 
 static bool lower_else(w2s_lower_fn *f) {

@@ -14,3 +14,12 @@ bin_PROGRAMS += wasm2so/wasm2so
 wasm2so_wasm2so_SOURCES = wasm2so/main.c
 wasm2so_wasm2so_CFLAGS = $(AM_CFLAGS)
 wasm2so_wasm2so_LDADD = wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS) -lpthread
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/check_translate
+tests_unit_check_translate_SOURCES = tests/unit/check_translate.c
+tests_unit_check_translate_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_translate_LDADD = wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS) \
+	$(CHECK_LIBS) -ldl -lpthread
+TESTS += tests/unit/check_translate
+endif

@@ -1,0 +1,147 @@
+/* check_translate.c — the translator back end end to end, without the
+ * loader: translate a hand-assembled module, dlopen the .so, check the
+ * descriptor against the module and call the code through its trampoline. */
+#include <check.h>
+#include <dlfcn.h>
+#include <elf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "w2s.h"
+#include "wasmso_abi.h"
+
+/* (module (type (func (param i32 i32) (result i32))) (memory 1)
+ *   (global i32 (i32.const 7)) (func (export "add") local.get 0 local.get 1 i32.add)
+ *   (data (i32.const 16) "hi")) */
+static const uint8_t add_wasm[] = {
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x01, 0x07, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f,             /* type */
+    0x03, 0x02, 0x01, 0x00,                                           /* function */
+    0x05, 0x03, 0x01, 0x00, 0x01,                                     /* memory */
+    0x06, 0x06, 0x01, 0x7f, 0x00, 0x41, 0x07, 0x0b,                   /* global */
+    0x07, 0x07, 0x01, 0x03, 'a', 'd', 'd', 0x00, 0x00,                /* export */
+    0x0a, 0x09, 0x01, 0x07, 0x00, 0x20, 0x00, 0x20, 0x01, 0x6a, 0x0b, /* code */
+    0x0b, 0x08, 0x01, 0x00, 0x41, 0x10, 0x0b, 0x02, 'h', 'i',         /* data */
+};
+
+static char *temp_so(void) {
+  char *path = strdup("/tmp/check_translate-XXXXXX.so");
+  int fd = mkstemps(path, 3);
+  ck_assert_int_ge(fd, 0);
+  close(fd);
+  return path;
+}
+
+START_TEST(test_descriptor_and_call) {
+  char *so = temp_so();
+  w2s_options o;
+  w2s_options_default(&o);
+  ck_assert_int_eq(o.opt_level, 2);
+  o.target = "x86_64";
+  w2s_diag d = {0};
+  ck_assert_msg(w2s_translate(add_wasm, sizeof add_wasm, &o, so, &d), "%s", d.msg);
+
+  void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+  ck_assert_msg(h != NULL, "%s", dlerror());
+  const wasmso_module_desc *desc = dlsym(h, WASMSO_DESCRIPTOR_SYMBOL);
+  ck_assert_ptr_nonnull(desc);
+  ck_assert_uint_eq(desc->magic, WASMSO_MAGIC);
+  ck_assert_uint_eq(desc->abi_version, WASMSO_ABI_VERSION);
+  ck_assert_str_eq(desc->target_triple, "x86_64-unknown-linux-gnu");
+  ck_assert_str_eq(desc->cpu, "x86-64-v2");
+  ck_assert_uint_eq(desc->ntypes, 1);
+  ck_assert_uint_eq(desc->types[0].nparams, 2);
+  ck_assert_uint_eq(desc->types[0].nresults, 1);
+  ck_assert_uint_eq(desc->types[0].types[2], WASMSO_I32);
+  ck_assert_uint_eq(desc->nfuncs, 1);
+  ck_assert_str_eq(desc->funcs[0].name, "add");
+  ck_assert_uint_eq(desc->nmemories, 1);
+  ck_assert_uint_eq(desc->memories[0].min, 1);
+  ck_assert_uint_eq(desc->memories[0].has_max, 0);
+  ck_assert_uint_eq(desc->nglobals, 1);
+  ck_assert_uint_eq(desc->globals[0].init.op, WASMSO_CONST_I32);
+  ck_assert_uint_eq(desc->globals[0].init.value.i32, 7);
+  ck_assert_uint_eq(desc->nexports, 1);
+  ck_assert_str_eq(desc->exports[0].name, "add");
+  ck_assert_uint_eq(desc->ndatas, 1);
+  ck_assert_uint_eq(desc->datas[0].size, 2);
+  ck_assert_int_eq(memcmp(desc->datas[0].bytes, "hi", 2), 0);
+  ck_assert_uint_eq(desc->datas[0].offset.value.i32, 16);
+  ck_assert_uint_eq(desc->start, 0xffffffffu);
+  /* Only the descriptor is exported. */
+  ck_assert_ptr_null(dlsym(h, "add"));
+
+  /* Call add(2, 3) through the trampoline, with a bare vmctx. */
+  uint8_t mem[16];
+  wasmso_vmctx vm = {.mem_base = mem, .stack_limit = 0};
+  wasmso_value args[2] = {{.i32 = 2}, {.i32 = 3}}, res[1] = {{0}};
+  desc->types[0].tramp(desc->funcs[0].fn, &vm, args, res);
+  ck_assert_uint_eq(res[0].i32, 5);
+  args[0].i32 = 0xffffffffu;
+  desc->types[0].tramp(desc->funcs[0].fn, &vm, args, res);
+  ck_assert_uint_eq(res[0].i32, 2);
+  dlclose(h);
+  unlink(so);
+  free(so);
+}
+END_TEST
+
+START_TEST(test_malformed_leaves_nothing) {
+  char *so = temp_so(); /* exists beforehand: a failed translation removes it */
+  w2s_options o;
+  w2s_options_default(&o);
+  w2s_diag d = {0};
+  ck_assert(!w2s_translate(add_wasm, 20, &o, so, &d));
+  ck_assert_int_eq(d.kind, W2S_DIAG_MALFORMED);
+  ck_assert_int_ne(access(so, F_OK), 0);
+  free(so);
+}
+END_TEST
+
+START_TEST(test_aarch64) {
+  char *so = temp_so();
+  w2s_options o;
+  w2s_options_default(&o);
+  o.target = "aarch64";
+  w2s_diag d = {0};
+  ck_assert_msg(w2s_translate(add_wasm, sizeof add_wasm, &o, so, &d), "%s", d.msg);
+  FILE *f = fopen(so, "rb");
+  ck_assert_ptr_nonnull(f);
+  Elf64_Ehdr eh;
+  ck_assert_uint_eq(fread(&eh, sizeof eh, 1, f), 1);
+  fclose(f);
+  ck_assert_uint_eq(eh.e_type, ET_DYN);
+  ck_assert_uint_eq(eh.e_machine, EM_AARCH64);
+  unlink(so);
+  free(so);
+}
+END_TEST
+
+START_TEST(test_bad_target) {
+  w2s_options o;
+  w2s_options_default(&o);
+  o.target = "mips-unknown-linux-gnu";
+  w2s_diag d = {0};
+  ck_assert(!w2s_translate(add_wasm, sizeof add_wasm, &o, "/tmp/check_translate-never.so", &d));
+  ck_assert_int_eq(d.kind, W2S_DIAG_BACKEND);
+  ck_assert_ptr_nonnull(strstr(d.msg, "unsupported target"));
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("translate");
+  TCase *tc = tcase_create("backend");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_descriptor_and_call);
+  tcase_add_test(tc, test_malformed_leaves_nothing);
+  tcase_add_test(tc, test_aarch64);
+  tcase_add_test(tc, test_bad_target);
+  suite_add_tcase(s, tc);
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

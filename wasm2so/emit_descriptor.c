@@ -364,6 +364,11 @@ bool w2s_emit_descriptor(const w2s_llvm_module *lm, LLVMValueRef *trampolines, w
     return d->kind != W2S_DIAG_NONE ? false
                                     : w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1,
                                                "internal error building the descriptor");
+  /* A Wasm function may carry the descriptor's name; it is local, so it
+   * yields the name (LLVM would otherwise rename the descriptor). */
+  LLVMValueRef clash = LLVMGetNamedFunction(lm->mod, WASMSO_DESCRIPTOR_SYMBOL);
+  if (clash)
+    LLVMSetValueName2(clash, WASMSO_DESCRIPTOR_SYMBOL ".func", sizeof WASMSO_DESCRIPTOR_SYMBOL + 4);
   LLVMValueRef g = LLVMAddGlobal(lm->mod, LLVMTypeOf(init), WASMSO_DESCRIPTOR_SYMBOL);
   LLVMSetInitializer(g, init);
   LLVMSetGlobalConstant(g, 1);

@@ -146,6 +146,12 @@ static bool do_get(spec_file *f, wl_instance *inst, const json_t *action, action
 static bool run_action(spec_file *f, const json_t *cmd, action_result *r) {
   const json_t *action = json_object_get(cmd, "action");
   r->ran = false;
+  const json_t *field = json_object_get(action, "field");
+  if (json_is_string(field) && strlen(json_string_value(field)) != json_string_length(field)) {
+    /* The runtime's names are NUL-terminated (as wasm2so's, which refuses such names). */
+    snprintf(f->why, sizeof f->why, "export name with a NUL byte cannot be looked up");
+    return false;
+  }
   wl_instance *inst = target_instance(f, str(action, "module"));
   if (!inst) return false;
   const char *type = str(action, "type");

@@ -116,7 +116,7 @@ static void run_command(spec_file *f, const json_t *cmd) {
 
 void spec_run_file(spec_file *f) {
   json_error_t jerr;
-  json_t *root = json_load_file(f->json_path, 0, &jerr);
+  json_t *root = json_load_file(f->json_path, JSON_ALLOW_NUL, &jerr);
   const json_t *cmds = root ? json_object_get(root, "commands") : NULL;
   if (!json_is_array(cmds)) {
     f->counts->failed++;

@@ -160,6 +160,10 @@ static void add_fn_attr(w2s_lower_fn *f, const char *k, const char *v) {
                              LLVMCreateStringAttribute(f->ctx, k, strlen(k), v, strlen(v)));
 }
 
+/* The spec allows 2^32-1 locals; each costs a stack slot and LLVM values, so
+ * beyond this (wasmtime's limit too) a module is refused, not translated. */
+#define W2S_MAX_LOCALS 50000u
+
 static bool setup_locals(w2s_lower_fn *f, const w2s_func *fn, const w2s_functype *ft) {
   struct w2s_lower_priv *p = f->priv;
   uint64_t n = (uint64_t)ft->nparams + fn->nlocals;
@@ -277,8 +281,11 @@ bool w2s_lower_function(const w2s_llvm_module *lm, uint32_t func_index, w2s_diag
   f.b = LLVMCreateBuilderInContext(f.ctx);
   LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(f.ctx, f.fn, "entry");
   LLVMPositionBuilderAtEnd(f.b, entry);
-  bool ok = setup_locals(&f, fn, ft);
+  bool ok = (uint64_t)ft->nparams + fn->nlocals <= W2S_MAX_LOCALS;
   if (!ok)
+    w2s_fail(d, W2S_DIAG_LIMIT, fn->code_offset, "too many locals (%llu; the limit is %u)",
+             (unsigned long long)ft->nparams + fn->nlocals, W2S_MAX_LOCALS);
+  if (ok && !(ok = setup_locals(&f, fn, ft)))
     w2s_fail(d, W2S_DIAG_BACKEND, fn->code_offset, "out of memory");
   if (ok && m->nmemories > 0)
     f.mem_base = w2s_load_at(&f, f.vmctx, offsetof(wasmso_vmctx, mem_base), f.t_ptr, true,

@@ -1,5 +1,5 @@
 /* translate.c — the pipeline: read -> validate -> target -> lower ->
- * descriptor -> optimise -> emit -> link.  Every LLVM object is created and
+ * descriptor -> optimise -> emit (w2s_compile) -> link (w2s_translate).  Every LLVM object is created and
  * disposed here, per call: the spec runner translates ~1600 modules in one
  * process. */
 #include <stdlib.h>
@@ -67,23 +67,23 @@ static bool set_data_layout(LLVMModuleRef mod, const w2s_target *t) {
   return true;
 }
 
-bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
-                   const char *out_path, w2s_diag *d) {
+/* read -> validate -> lower -> optimise -> emit: an ELF object in memory. */
+bool w2s_compile(const uint8_t *wasm, size_t size, const w2s_options *o, void **obj_out,
+                 size_t *obj_size, w2s_diag *d) {
   w2s_options defaults;
   if (!o) {
     w2s_options_default(&defaults);
     o = &defaults;
   }
+  *obj_out = NULL;
+  *obj_size = 0;
   w2s_module m;
   memset(&m, 0, sizeof m);
   w2s_target target;
-  if (!w2s_read_module(wasm, size, &m, d)) {
-    unlink(out_path);
+  if (!w2s_read_module(wasm, size, &m, d))
     return false;
-  }
   if (!w2s_validate_module(&m, d) || !w2s_target_init(&target, o, d)) {
     w2s_module_free(&m);
-    unlink(out_path);
     return false;
   }
 
@@ -99,7 +99,14 @@ bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
        w2s_optimise(lm.mod, &target, o->opt_level, d);
   LLVMMemoryBufferRef obj = NULL;
   ok = ok && w2s_emit_object(lm.mod, &target, &obj, d);
-  ok = ok && w2s_link(LLVMGetBufferStart(obj), LLVMGetBufferSize(obj), o, out_path, d);
+  if (ok) {
+    *obj_size = LLVMGetBufferSize(obj);
+    *obj_out = malloc(*obj_size ? *obj_size : 1);
+    if (*obj_out)
+      memcpy(*obj_out, LLVMGetBufferStart(obj), *obj_size);
+    else
+      ok = w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  }
 
   if (obj)
     LLVMDisposeMemoryBuffer(obj);
@@ -109,6 +116,21 @@ bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
   free(lm.funcs);
   w2s_target_dispose(&target);
   w2s_module_free(&m);
+  return ok;
+}
+
+bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
+                   const char *out_path, w2s_diag *d) {
+  w2s_options defaults;
+  if (!o) {
+    w2s_options_default(&defaults);
+    o = &defaults;
+  }
+  void *obj = NULL;
+  size_t obj_size = 0;
+  bool ok = w2s_compile(wasm, size, o, &obj, &obj_size, d) &&
+            w2s_link(obj, obj_size, o, out_path, d);
+  free(obj);
   if (!ok)
     unlink(out_path); /* no stale .so from an earlier run may pass for this one */
   return ok;

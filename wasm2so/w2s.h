@@ -33,6 +33,11 @@ void w2s_options_default(w2s_options *o);
 /* Decode and validate only (no LLVM involved). */
 bool w2s_check(const uint8_t *wasm, size_t size, w2s_diag *d);
 
+/* Everything but the link: the ELF object in memory (*obj: malloc'd, the
+ * caller frees it).  Used by the fuzzer, which must not spawn ld.lld. */
+bool w2s_compile(const uint8_t *wasm, size_t size, const w2s_options *o, void **obj,
+                 size_t *obj_size, w2s_diag *d);
+
 /* The whole pipeline: wasm bytes -> shared object at out_path.  On failure
  * nothing is left at out_path. */
 bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,

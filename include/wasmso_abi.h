@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define WASMSO_ABI_VERSION 1u
+#define WASMSO_ABI_VERSION 2u
 #define WASMSO_MAGIC 0x4f533257u /* "W2SO" little-endian */
 #define WASMSO_DESCRIPTOR_SYMBOL "wasmso_module_descriptor"
 
@@ -192,19 +192,23 @@ typedef struct wasmso_constexpr {
 } wasmso_constexpr;
 
 typedef struct wasmso_import {
-  const char *module;             /* NUL-terminated UTF-8 (names with NUL bytes are refused by wasm2so) */
+  const char *module;             /* UTF-8, NUL-terminated, but may hold NUL bytes: use the lengths */
   const char *name;
   uint32_t kind;                  /* enum wasmso_extern_kind */
   uint32_t type;                  /* func: type index; global: valtype; table: elem type */
   uint32_t mut;                   /* global */
   uint32_t reserved;
   wasmso_limits limits;           /* table, memory */
+  uint32_t module_len;            /* bytes, without the terminating NUL */
+  uint32_t name_len;
 } wasmso_import;
 
 typedef struct wasmso_export {
-  const char *name;
+  const char *name;               /* UTF-8, NUL-terminated, but may hold NUL bytes */
   uint32_t kind;
   uint32_t index;                 /* in the kind's index space (imports first) */
+  uint32_t name_len;              /* bytes, without the terminating NUL */
+  uint32_t reserved;
 } wasmso_export;
 
 typedef struct wasmso_func {

@@ -40,11 +40,15 @@ static uint32_t sig_id(const char *p, const char *r) {
   return wl_type_id(ps, np, rs, nr);
 }
 
-bool wl_wasi_resolve(void *user, const char *module, const char *name, uint8_t kind, wl_extern *out) {
+bool wl_wasi_resolve(void *user, const char *module, size_t module_len, const char *name,
+                     size_t name_len, uint8_t kind, wl_extern *out) {
   (void)user;
-  if (strcmp(module, "wasi_snapshot_preview1") != 0 || kind != WASMSO_EXTERN_FUNC) return false;
+  static const char wasi[] = "wasi_snapshot_preview1";
+  if (module_len != sizeof wasi - 1 || memcmp(module, wasi, module_len) != 0 ||
+      kind != WASMSO_EXTERN_FUNC)
+    return false;
   for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-    if (strcmp(fns[i].name, name) != 0) continue;
+    if (strlen(fns[i].name) != name_len || memcmp(fns[i].name, name, name_len) != 0) continue;
     memset(out, 0, sizeof *out);
     out->kind = WASMSO_EXTERN_FUNC;
     out->u.func.host_fn = fns[i].fn;

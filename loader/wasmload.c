@@ -157,8 +157,9 @@ static int report(const wl_error *err) {
   }
 }
 
-static bool resolve(void *user, const char *module, const char *name, uint8_t kind, wl_extern *out) {
-  return wl_wasi_resolve(user, module, name, kind, out);
+static bool resolve(void *user, const char *module, size_t module_len, const char *name,
+                    size_t name_len, uint8_t kind, wl_extern *out) {
+  return wl_wasi_resolve(user, module, module_len, name, name_len, kind, out);
 }
 
 static int invoke(struct run *r, wl_instance *in) {

@@ -203,7 +203,8 @@ wl_instance *wl_instantiate(wl_module *mod, wl_resolver resolve, void *user, wl_
     const wasmso_import *im = &d->imports[i];
     wl_extern ex;
     memset(&ex, 0, sizeof ex);
-    if (!resolve || !resolve(user, im->module, im->name, (uint8_t)im->kind, &ex)) {
+    if (!resolve || !resolve(user, im->module, im->module_len, im->name, im->name_len,
+                                 (uint8_t)im->kind, &ex)) {
       link_fail(err, "unknown import", im);
       goto fail;
     }
@@ -297,10 +298,14 @@ fail:
 }
 
 bool wl_instance_export(wl_instance *in, const char *name, wl_extern *out) {
+  return wl_instance_export_n(in, name, strlen(name), out);
+}
+
+bool wl_instance_export_n(wl_instance *in, const char *name, size_t name_len, wl_extern *out) {
   const wasmso_module_desc *d = in->desc;
   for (uint32_t i = 0; i < d->nexports; i++) {
     const wasmso_export *e = &d->exports[i];
-    if (strcmp(e->name, name) != 0) continue;
+    if (e->name_len != name_len || memcmp(e->name, name, name_len) != 0) continue;
     memset(out, 0, sizeof *out);
     out->kind = (uint8_t)e->kind;
     switch (e->kind) {

@@ -63,9 +63,10 @@ typedef struct wl_extern {
   } u;
 } wl_extern;
 
-/* Resolve one import; return false if there is no such import. */
-typedef bool (*wl_resolver)(void *user, const char *module, const char *name,
-                            uint8_t kind, wl_extern *out);
+/* Resolve one import; return false if there is no such import.  Names are
+ * NUL-terminated but Wasm names may contain NUL bytes: compare with the lengths. */
+typedef bool (*wl_resolver)(void *user, const char *module, size_t module_len,
+                            const char *name, size_t name_len, uint8_t kind, wl_extern *out);
 
 /* ---- modules and instances ---- */
 typedef struct wl_module wl_module;
@@ -87,6 +88,8 @@ void wl_instance_free(wl_instance *inst);
 wasmso_vmctx *wl_instance_vmctx(wl_instance *inst);
 
 bool wl_instance_export(wl_instance *inst, const char *name, wl_extern *out);
+/* The same for a name of name_len bytes (which may contain NUL bytes). */
+bool wl_instance_export_n(wl_instance *inst, const char *name, size_t name_len, wl_extern *out);
 /* The signature of a function export (params then results, as valtypes). */
 bool wl_func_signature(const wasmso_funcref *f, const uint8_t **params, uint32_t *nparams,
                        const uint8_t **results, uint32_t *nresults);

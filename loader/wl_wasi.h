@@ -10,6 +10,7 @@
 void wl_wasi_setup(int argc, char *const *argv, int envc, char *const *envp);
 
 /* A wl_resolver for module "wasi_snapshot_preview1" (user is unused). */
-bool wl_wasi_resolve(void *user, const char *module, const char *name, uint8_t kind, wl_extern *out);
+bool wl_wasi_resolve(void *user, const char *module, size_t module_len, const char *name,
+                     size_t name_len, uint8_t kind, wl_extern *out);
 
 #endif

@@ -73,25 +73,22 @@ static LLVMValueRef private_const(emitter *e, LLVMValueRef init, const char *nam
   return g;
 }
 
-static LLVMValueRef cstring(emitter *e, const char *s) {
-  if (!s)
-    return NULL;
-  LLVMValueRef str = LLVMConstStringInContext(e->ctx, s, (unsigned)strlen(s), 0);
+static LLVMValueRef cstring_n(emitter *e, const char *s, size_t len) {
+  LLVMValueRef str = LLVMConstStringInContext(e->ctx, s, (unsigned)len, 0);
   LLVMValueRef g = private_const(e, str, "str");
   LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
   LLVMSetAlignment(g, 1);
   return g;
 }
 
-/* A Wasm name: refused if it holds a NUL byte (the ABI uses C strings). */
-static LLVMValueRef wasm_name(emitter *e, const char *s, uint32_t len, size_t offset) {
-  if (!s)
-    return cstring(e, "");
-  if (strlen(s) != len) {
-    w2s_fail(e->d, W2S_DIAG_LIMIT, offset, "names containing NUL bytes are not supported");
-    e->failed = true;
-  }
-  return cstring(e, s);
+static LLVMValueRef cstring(emitter *e, const char *s) {
+  return s ? cstring_n(e, s, strlen(s)) : NULL;
+}
+
+/* A Wasm name: NUL-terminated for C, with its length beside it in the
+ * descriptor, since a Wasm name may itself hold NUL bytes. */
+static LLVMValueRef wasm_name(emitter *e, const char *s, uint32_t len) {
+  return s ? cstring_n(e, s, len) : cstring(e, "");
 }
 
 static LLVMValueRef bytes(emitter *e, const uint8_t *p, size_t n) {
@@ -175,12 +172,14 @@ static LLVMValueRef imports(emitter *e) {
     case WASMSO_EXTERN_GLOBAL: type = im->global.type; mut = im->global.mut; break;
     }
     layout l = {.e = e};
-    putptr(&l, offsetof(wasmso_import, module), wasm_name(e, im->module, im->module_len, im->offset));
-    putptr(&l, offsetof(wasmso_import, name), wasm_name(e, im->name, im->name_len, im->offset));
+    putptr(&l, offsetof(wasmso_import, module), wasm_name(e, im->module, im->module_len));
+    putptr(&l, offsetof(wasmso_import, name), wasm_name(e, im->name, im->name_len));
     put32(&l, offsetof(wasmso_import, kind), im->kind);
     put32(&l, offsetof(wasmso_import, type), type);
     put32(&l, offsetof(wasmso_import, mut), mut);
     put(&l, offsetof(wasmso_import, limits), limits(e, lim), sizeof(wasmso_limits));
+    put32(&l, offsetof(wasmso_import, module_len), im->module ? im->module_len : 0);
+    put32(&l, offsetof(wasmso_import, name_len), im->name ? im->name_len : 0);
     v[i] = finish(&l, sizeof(wasmso_import));
   }
   LLVMValueRef a = array(e, v, m->nimports, "imports");
@@ -266,9 +265,10 @@ static LLVMValueRef exports(emitter *e) {
   for (uint32_t i = 0; i < m->nexports; i++) {
     const w2s_export *x = &m->exports[i];
     layout l = {.e = e};
-    putptr(&l, offsetof(wasmso_export, name), wasm_name(e, x->name, x->name_len, (size_t)-1));
+    putptr(&l, offsetof(wasmso_export, name), wasm_name(e, x->name, x->name_len));
     put32(&l, offsetof(wasmso_export, kind), x->kind);
     put32(&l, offsetof(wasmso_export, index), x->index);
+    put32(&l, offsetof(wasmso_export, name_len), x->name ? x->name_len : 0);
     v[i] = finish(&l, sizeof(wasmso_export));
   }
   LLVMValueRef a = array(e, v, m->nexports, "exports");

@@ -101,9 +101,13 @@ static wl_instance *find_binding(const spec_binding *b, size_t n, const char *na
   return NULL;
 }
 
-static bool resolve(void *user, const char *module, const char *name, uint8_t kind, wl_extern *out) {
+static bool resolve(void *user, const char *module, size_t module_len, const char *name,
+                    size_t name_len, uint8_t kind, wl_extern *out) {
   spec_file *f = user;
+  /* Registered names and the spectest names hold no NUL byte. */
+  if (strlen(module) != module_len) return false;
   if (strcmp(module, "spectest") == 0) {
+    if (strlen(name) != name_len) return false;
     if (!f->host) {
       wl_error err;
       memset(&err, 0, sizeof err);
@@ -115,7 +119,7 @@ static bool resolve(void *user, const char *module, const char *name, uint8_t ki
   bool found;
   wl_instance *inst = find_binding(f->registered, f->nregistered, module, &found);
   if (!inst) return false;
-  if (!wl_instance_export(inst, name, out)) return false;
+  if (!wl_instance_export_n(inst, name, name_len, out)) return false;
   return out->kind == kind;
 }
 

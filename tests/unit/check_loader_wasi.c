@@ -23,16 +23,16 @@ static void teardown(void) { wl_memory_free(mem); }
 
 START_TEST(wasi_resolve) {
   wl_extern ex;
-  ck_assert(wl_wasi_resolve(NULL, "wasi_snapshot_preview1", "fd_write", WASMSO_EXTERN_FUNC, &ex));
+  ck_assert(wl_wasi_resolve(NULL, "wasi_snapshot_preview1", 22, "fd_write", 8, WASMSO_EXTERN_FUNC, &ex));
   const uint8_t i4[] = {WASMSO_I32, WASMSO_I32, WASMSO_I32, WASMSO_I32};
   ck_assert_uint_eq(ex.u.func.type_id, wl_type_id(i4, 4, i4, 1));
   ck_assert_ptr_null(ex.u.func.ref);
   ck_assert_ptr_nonnull(ex.u.func.host_fn);
-  ck_assert(wl_wasi_resolve(NULL, "wasi_snapshot_preview1", "proc_exit", WASMSO_EXTERN_FUNC, &ex));
+  ck_assert(wl_wasi_resolve(NULL, "wasi_snapshot_preview1", 22, "proc_exit", 9, WASMSO_EXTERN_FUNC, &ex));
   ck_assert_uint_eq(ex.u.func.type_id, wl_type_id(i4, 1, NULL, 0));
-  ck_assert(!wl_wasi_resolve(NULL, "wasi_snapshot_preview1", "no_such", WASMSO_EXTERN_FUNC, &ex));
-  ck_assert(!wl_wasi_resolve(NULL, "wasi_unstable", "fd_write", WASMSO_EXTERN_FUNC, &ex));
-  ck_assert(!wl_wasi_resolve(NULL, "wasi_snapshot_preview1", "fd_write", WASMSO_EXTERN_GLOBAL, &ex));
+  ck_assert(!wl_wasi_resolve(NULL, "wasi_snapshot_preview1", 22, "no_such", 7, WASMSO_EXTERN_FUNC, &ex));
+  ck_assert(!wl_wasi_resolve(NULL, "wasi_unstable", 13, "fd_write", 8, WASMSO_EXTERN_FUNC, &ex));
+  ck_assert(!wl_wasi_resolve(NULL, "wasi_snapshot_preview1", 22, "fd_write", 8, WASMSO_EXTERN_GLOBAL, &ex));
 }
 END_TEST
 

@@ -88,8 +88,8 @@ static const wasmso_functype types[] = {
 };
 
 static const wasmso_import imports[] = {
-  {"env", "add1", WASMSO_EXTERN_FUNC, 2, 0, 0, {0, 0, 0, 0}},
-  {"env", "g", WASMSO_EXTERN_GLOBAL, WASMSO_I32, 0, 0, {0, 0, 0, 0}},
+  {"env", "add1", WASMSO_EXTERN_FUNC, 2, 0, 0, {0, 0, 0, 0}, 3, 4},
+  {"env", "g", WASMSO_EXTERN_GLOBAL, WASMSO_I32, 0, 0, {0, 0, 0, 0}, 3, 1},
 };
 
 static const wasmso_func funcs[] = {
@@ -114,14 +114,14 @@ static const wasmso_global_def globals[] = {
 };
 
 static const wasmso_export exports[] = {
-  {"answer", WASMSO_EXTERN_FUNC, 1}, {"add", WASMSO_EXTERN_FUNC, 2},
-  {"load", WASMSO_EXTERN_FUNC, 3}, {"call_import", WASMSO_EXTERN_FUNC, 4},
-  {"div", WASMSO_EXTERN_FUNC, 5}, {"recurse", WASMSO_EXTERN_FUNC, 6},
-  {"grow", WASMSO_EXTERN_FUNC, 7}, {"call_indirect", WASMSO_EXTERN_FUNC, 8},
-  {"get_g", WASMSO_EXTERN_FUNC, 9}, {"init", WASMSO_EXTERN_FUNC, 11},
-  {"fill", WASMSO_EXTERN_FUNC, 12},
-  {"mem", WASMSO_EXTERN_MEMORY, 0}, {"tab", WASMSO_EXTERN_TABLE, 0},
-  {"g2", WASMSO_EXTERN_GLOBAL, 1},
+  {"answer", WASMSO_EXTERN_FUNC, 1, 6, 0}, {"add", WASMSO_EXTERN_FUNC, 2, 3, 0},
+  {"load", WASMSO_EXTERN_FUNC, 3, 4, 0}, {"call_import", WASMSO_EXTERN_FUNC, 4, 11, 0},
+  {"div", WASMSO_EXTERN_FUNC, 5, 3, 0}, {"recurse", WASMSO_EXTERN_FUNC, 6, 7, 0},
+  {"grow", WASMSO_EXTERN_FUNC, 7, 4, 0}, {"call_indirect", WASMSO_EXTERN_FUNC, 8, 13, 0},
+  {"get_g", WASMSO_EXTERN_FUNC, 9, 5, 0}, {"init", WASMSO_EXTERN_FUNC, 11, 4, 0},
+  {"fill", WASMSO_EXTERN_FUNC, 12, 4, 0},
+  {"mem", WASMSO_EXTERN_MEMORY, 0, 3, 0}, {"tab", WASMSO_EXTERN_TABLE, 0, 3, 0},
+  {"g2", WASMSO_EXTERN_GLOBAL, 1, 2, 0},
 };
 
 static const uint8_t hello[] = "hello";

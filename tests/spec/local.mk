@@ -1,6 +1,6 @@
 # The spec runner: every command of the official spec tests, translated
 # in-process and run against the runtime (see tests/spec/run-spec.sh).
-EXTRA_DIST += tests/spec/run-spec.sh tests/spec/expected-failures.txt tests/spec/README
+EXTRA_DIST += tests/spec/run-spec.sh tests/spec/run-spec-aarch64.sh tests/spec/expected-failures.txt tests/spec/README
 
 if HAVE_JANSSON
 check_PROGRAMS += tests/spec/spec_runner
@@ -24,7 +24,7 @@ TESTS += tests/spec/check_spec_values
 endif
 endif
 # Registered even without jansson, so a missing runner fails loudly.
-TESTS += tests/spec/run-spec.sh
+TESTS += tests/spec/run-spec.sh tests/spec/run-spec-aarch64.sh
 
 # Only the spec suite: make check-spec
 check-spec: tests/spec/spec_runner$(EXEEXT)

@@ -11,7 +11,7 @@ top_builddir=${top_builddir:-.}
 suite=${WASM_TESTSUITE:-}
 wast2json=${WAST2JSON:-wast2json}
 runner=$top_builddir/tests/spec/spec_runner
-outdir=$top_builddir/tests/spec/json
+outdir=${SPEC_JSON_DIR:-$top_builddir/tests/spec/json}
 
 fail() { echo "run-spec.sh: $*" >&2; exit 1; }
 

@@ -177,6 +177,14 @@ static bool dec_bytes(dec *c, size_t n, uint64_t *out) {
   *out = v;
   return true;
 }
+static bool dec_raw(dec *c, uint8_t *out, size_t n) {
+  if ((size_t)(c->end - c->p) < n)
+    return w2s_fail(c->d, W2S_DIAG_MALFORMED, (size_t)(c->p - c->base),
+                    "unexpected end of section or function");
+  memcpy(out, c->p, n);
+  c->p += n;
+  return true;
+}
 static bool dec_zero(dec *c) {
   if (c->p >= c->end)
     return w2s_fail(c->d, W2S_DIAG_MALFORMED, (size_t)(c->p - c->base),
@@ -231,7 +239,12 @@ bool w2s_decode_instr(const uint8_t **pp, const uint8_t *end, const uint8_t *fil
       return w2s_fail(d, W2S_DIAG_MALFORMED, off, "illegal opcode fc %u", sub);
     slot = 256 + sub;
   } else if (b == 0xfd) {
-    return w2s_fail(d, W2S_DIAG_MALFORMED, off, "illegal opcode fd (SIMD is not supported yet)");
+    uint32_t sub;
+    if (!dec_u32(&c, &sub))
+      return false;
+    if (sub >= 256 || !op_by_code[512 + sub])
+      return w2s_fail(d, W2S_DIAG_MALFORMED, off, "illegal opcode fd %u", sub);
+    slot = 512 + sub;
   }
   if (!op_by_code[slot])
     return w2s_fail(d, W2S_DIAG_MALFORMED, off, "illegal opcode %02x", b);
@@ -346,6 +359,24 @@ bool w2s_decode_instr(const uint8_t **pp, const uint8_t *end, const uint8_t *fil
     if (!dec_u32(&c, &out->imm.pair.a) || !dec_u32(&c, &out->imm.pair.b))
       return false;
     break;
+  case W2S_IMM_V128:
+  case W2S_IMM_SHUFFLE: /* same storage: 16 raw bytes */
+    if (!dec_raw(&c, out->imm.v128, 16))
+      return false;
+    break;
+  case W2S_IMM_LANE:
+    if (!dec_raw(&c, &out->imm.lane, 1))
+      return false;
+    break;
+  case W2S_IMM_MEMARG_LANE: {
+    uint32_t o;
+    if (!dec_u32(&c, &out->imm.memlane.align) || !dec_u32(&c, &o) ||
+        !dec_raw(&c, &out->imm.memlane.lane, 1))
+      return false;
+    out->imm.memlane.offset = o;
+    out->imm.memlane.memory = 0;
+    break;
+  }
   }
   *pp = c.p;
   return true;

@@ -194,6 +194,7 @@ bool w2s_rd_constexpr(w2s_rd *r, const w2s_module *m, w2s_constexpr *out) {
     case W2S_OP_I64_CONST:
     case W2S_OP_F32_CONST:
     case W2S_OP_F64_CONST:
+    case W2S_OP_V128_CONST:
     case W2S_OP_GLOBAL_GET:
     case W2S_OP_REF_NULL:
     case W2S_OP_REF_FUNC:
@@ -224,6 +225,11 @@ bool w2s_rd_constexpr(w2s_rd *r, const w2s_module *m, w2s_constexpr *out) {
       break;
     case W2S_OP_F64_CONST:
       out->op = WASMSO_CONST_F64, out->type = WASMSO_F64, out->bits[0] = in.imm.f64;
+      break;
+    case W2S_OP_V128_CONST:
+      out->op = WASMSO_CONST_V128, out->type = WASMSO_V128;
+      for (int i = 0; i < 16; i++)
+        out->bits[i / 8] |= (uint64_t)in.imm.v128[i] << (8 * (i % 8));
       break;
     case W2S_OP_GLOBAL_GET:
       out->op = WASMSO_CONST_GLOBAL_GET, out->index = in.imm.index;

@@ -509,6 +509,34 @@ static bool check_memory(vstate *v, const w2s_instr *in) {
   return apply_sig(v, in->op);
 }
 
+/* Lane immediates: ARG is log2 of the lane size, so there are 16 >> ARG lanes. */
+static bool check_lane(vstate *v, uint8_t lane, uint8_t arg) {
+  return lane < (16u >> arg) || vfail(v, "invalid lane index", NULL);
+}
+
+static bool check_simd(vstate *v, const w2s_instr *in) {
+  const w2s_opinfo *oi = &w2s_opinfo_table[in->op];
+  if (oi->imm == W2S_IMM_LANE && !check_lane(v, in->imm.lane, oi->arg))
+    return false;
+  if (oi->imm == W2S_IMM_SHUFFLE)
+    for (int i = 0; i < 16; i++)
+      if (in->imm.shuffle[i] >= 32)
+        return vfail(v, "invalid lane index", NULL);
+  return apply_sig(v, in->op);
+}
+
+static bool check_simd_mem(vstate *v, const w2s_instr *in) {
+  const w2s_opinfo *oi = &w2s_opinfo_table[in->op];
+  if (!need_memory(v))
+    return false;
+  uint32_t align = oi->imm == W2S_IMM_MEMARG_LANE ? in->imm.memlane.align : in->imm.memarg.align;
+  if (align > oi->arg)
+    return vfail(v, "alignment must not be larger than natural", NULL);
+  if (oi->imm == W2S_IMM_MEMARG_LANE && !check_lane(v, in->imm.memlane.lane, oi->arg))
+    return false;
+  return apply_sig(v, in->op);
+}
+
 static bool check_ref(vstate *v, const w2s_instr *in) {
   w2s_valtype t = UNKNOWN;
   switch (in->op) {
@@ -547,6 +575,10 @@ static bool check_instr(vstate *v, const w2s_instr *in) {
     return check_memory(v, in);
   case W2S_CLASS_REF:
     return check_ref(v, in);
+  case W2S_CLASS_SIMD:
+    return check_simd(v, in);
+  case W2S_CLASS_SIMD_MEM:
+    return check_simd_mem(v, in);
   default: /* NUMERIC, CONVERT: fixed signatures */
     return apply_sig(v, in->op);
   }

@@ -20,11 +20,14 @@ typedef enum w2s_imm_kind {
   W2S_IMM_NONE, W2S_IMM_BLOCKTYPE, W2S_IMM_INDEX, W2S_IMM_BR_TABLE, W2S_IMM_CALL_INDIRECT,
   W2S_IMM_SELECT_T, W2S_IMM_MEMARG, W2S_IMM_MEMIDX, W2S_IMM_I32, W2S_IMM_I64, W2S_IMM_F32,
   W2S_IMM_F64, W2S_IMM_REFTYPE, W2S_IMM_DATA_MEM, W2S_IMM_MEM_MEM, W2S_IMM_PAIR,
+  W2S_IMM_V128, W2S_IMM_SHUFFLE, W2S_IMM_LANE, W2S_IMM_MEMARG_LANE,
 } w2s_imm_kind;
 
 typedef enum w2s_class {
   W2S_CLASS_CONTROL, W2S_CLASS_CALL, W2S_CLASS_PARAMETRIC, W2S_CLASS_VARIABLE,
   W2S_CLASS_TABLE, W2S_CLASS_MEMORY, W2S_CLASS_NUMERIC, W2S_CLASS_CONVERT, W2S_CLASS_REF,
+  W2S_CLASS_SIMD_MEM, /* v128 loads and stores, incl. splat/zero/extend/lane */
+  W2S_CLASS_SIMD,     /* every other SIMD128 instruction */
 } w2s_class;
 
 typedef struct w2s_opinfo {
@@ -57,6 +60,10 @@ typedef struct w2s_instr {
     uint8_t reftype;             /* ref.null */
     struct { uint32_t count; uint8_t type; } select_t;   /* count is 1 in Wasm 2.0 */
     struct { uint32_t count; const uint8_t *targets; } br_table; /* count labels + default, LEB */
+    uint8_t v128[16];            /* v128.const: the bytes, little-endian (lane 0 first) */
+    uint8_t shuffle[16];         /* i8x16.shuffle: lane indices, checked < 32 by the validator */
+    uint8_t lane;                /* extract_lane/replace_lane */
+    struct { uint32_t align, memory; uint64_t offset; uint8_t lane; } memlane; /* load/store*_lane */
   } imm;
 } w2s_instr;
 

@@ -58,5 +58,9 @@ bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_numeric(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_convert(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_ref(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+/* SIMD128: loads/stores (lower_simd_mem.c) and everything else (lower_simd_*.c).
+ * v128 values on the operand stack are f->t_v128 (<4 x i32>); bitcast as needed. */
+bool w2s_lower_simd_mem(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+bool w2s_lower_simd(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 
 #endif

@@ -14,5 +14,7 @@ if [ $status -ne 0 ]; then
     grep -qE '^(FAIL|ERROR)' "${log%.log}.trs" 2>/dev/null && { echo "==== $log"; tail -n 60 "$log"; }
   done
 fi
-grep -h -E '^[0-9]+%: Checks: |^spec: ' $(find . -name '*.log' ! -name config.log ! -name test-suite.log) 2>/dev/null || true
+logs=$(find . -name '*.log' ! -name config.log ! -name test-suite.log)
+grep -h -E '^[0-9]+%: Checks: ' $logs 2>/dev/null || true
+grep -h -E '^(spec-translate-[a-z0-9_]+|wasi|spec): ' $logs 2>/dev/null || true
 exit $status

@@ -10,8 +10,12 @@ loader_libwl_a_SOURCES = loader/wl_runtime.h loader/wl_internal.h \
 loader_libwl_a_CFLAGS = $(AM_CFLAGS) -fno-omit-frame-pointer
 
 bin_PROGRAMS += loader/wasmload
-loader_wasmload_SOURCES = loader/wasmload.c
-loader_wasmload_LDADD = loader/libwl.a -ldl -lm -lpthread
+loader_wasmload_SOURCES = loader/wasmload.c loader/wl_elf_check.h loader/wl_elf_check.c \
+	loader/wl_cache.h loader/wl_cache.c
+# libw2s translates a .wasm on the fly; wl_cache.c hashes with LLVM's BLAKE3.
+loader_wasmload_CFLAGS = $(AM_CFLAGS) $(LLVM_CFLAGS)
+loader_wasmload_LDADD = loader/libwl.a wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS) \
+	-ldl -lm -lpthread
 
 if HAVE_CHECK
 # A hand-made "generated" module for the unit tests, built as a shared object.

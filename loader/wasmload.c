@@ -1,6 +1,7 @@
-/* wasmload — run a shared object made by wasm2so.
+/* wasmload — run a shared object made by wasm2so, or a .wasm module
+ * translated on the fly into a per-user cache (wl_cache.c).
  *
- *   wasmload [OPTION]... [--] app.so [ARG]...
+ *   wasmload [OPTION]... [--] app.so|app.wasm [ARG]...
  *
  * Options end at the module path: every word after it belongs to the guest.
  * Without --invoke, runs the WASI command entry `_start`; the exit status is
@@ -15,7 +16,9 @@
  * A trap prints "wasmload: trap: MESSAGE" and "  at FUNC" lines on stderr and
  * exits 134.  The guest runs on its own thread with a --stack-size stack
  * (default 8 MiB, like a Linux main thread). */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -24,13 +27,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
+#include "wl_cache.h"
+#include "wl_elf_check.h"
 #include "wl_runtime.h"
 #include "wl_wasi.h"
 
 #define DEFAULT_STACK (8u << 20)
-#define MAX_ENV 4096
 
 struct run {
   const char *path;
@@ -45,13 +50,21 @@ struct run {
 
 static void usage(FILE *f) {
   fprintf(f,
-          "Usage: wasmload [OPTION]... [--] app.so [ARG]...\n"
-          "Run a WebAssembly module translated by wasm2so.\n\n"
+          "Usage: wasmload [OPTION]... [--] app.so|app.wasm [ARG]...\n"
+          "Run a WebAssembly module translated by wasm2so, or a .wasm module (translated\n"
+          "on the fly into a per-user cache and reused the next time).\n\n"
+          "  --dir=HOST[::GUEST]\n"
+          "                     give the guest the host directory HOST, named GUEST\n"
+          "                     (default: HOST); repeatable; nothing else is reachable\n"
+          "  --env=K=V          add K=V to the guest's environment (repeatable)\n"
+          "  --env-inherit      pass this process's environment to the guest (--env wins)\n"
           "  --invoke=FUNC      call export FUNC with ARGs (typed per its signature) and\n"
           "                     print its results, one per line, instead of running _start\n"
           "  --stack-size=SIZE  stack of the guest thread (default 8M; suffixes K, M, G)\n"
           "  --max-memory=SIZE  cap on the guest's linear memory (default 4G)\n"
-          "  --env=K=V          add K=V to the guest's environment (repeatable)\n"
+          "  --cache-dir=DIR    cache of translated .wasm modules (default: $WASM2SO_CACHE_DIR,\n"
+          "                     else $XDG_CACHE_HOME/wasm2so, else ~/.cache/wasm2so)\n"
+          "  --no-cache         translate a .wasm module into a temporary file, removed after\n"
           "  --help             show this help and exit\n"
           "  --version          show the version and exit\n\n"
           "Options end at the module path; later words go to the guest.\n"
@@ -144,10 +157,10 @@ static void print_result(uint8_t t, const wasmso_value *v) {
 }
 
 static int report(const wl_error *err) {
+  fflush(stdout); /* the guest's output first, also after proc_exit */
   switch (err->kind) {
   case WL_ERR_EXIT: return err->exit_code;
   case WL_ERR_TRAP:
-    fflush(stdout);
     fprintf(stderr, "wasmload: trap: %s\n", err->msg);
     if (err->backtrace[0]) fprintf(stderr, "%s\n", err->backtrace);
     return 134;
@@ -237,83 +250,253 @@ static void *guest_main(void *arg) {
   return NULL;
 }
 
-int main(int argc, char **argv) {
-  static const struct option opts[] = {
-    {"invoke", required_argument, 0, 'i'},
-    {"stack-size", required_argument, 0, 's'},
-    {"max-memory", required_argument, 0, 'm'},
-    {"env", required_argument, 0, 'e'},
-    {"help", no_argument, 0, 'h'},
-    {"version", no_argument, 0, 'V'},
+/* ---- options ---- */
+struct opts {
+  struct run r;
+  uint64_t stack;
+  const char *cache_dir;
+  bool no_cache, env_inherit;
+  int ndirs;
+  const char **dir_host, **dir_guest;
+  char **env;           /* --env entries, then inherited ones */
+  int nenv, capenv;
+};
+
+static bool push_env(struct opts *o, char *kv) {
+  if (o->nenv + 1 >= o->capenv) {
+    int cap = o->capenv ? 2 * o->capenv : 64;
+    char **e = realloc(o->env, (size_t)cap * sizeof *e);
+    if (!e) return false;
+    o->env = e;
+    o->capenv = cap;
+  }
+  o->env[o->nenv++] = kv;
+  o->env[o->nenv] = NULL;
+  return true;
+}
+
+/* Inherited variables come after the --env ones and only if not set there. */
+static bool inherit_env(struct opts *o) {
+  extern char **environ;
+  int given = o->nenv;
+  for (char **e = environ; e && *e; e++) {
+    size_t k = strcspn(*e, "=");
+    if (!(*e)[k] || k == 0) continue;
+    bool dup = false;
+    for (int i = 0; i < given && !dup; i++)
+      dup = strncmp(o->env[i], *e, k + 1) == 0;
+    if (!dup && !push_env(o, *e)) return false;
+  }
+  return true;
+}
+
+/* HOST[::GUEST]; the guest name defaults to the host path. */
+static bool add_dir(struct opts *o, char *arg) {
+  char *sep = strstr(arg, "::");
+  const char *guest = arg;
+  if (sep) {
+    *sep = 0;
+    guest = sep + 2;
+  }
+  if (!*arg || !*guest) return false;
+  const char **h = realloc(o->dir_host, (size_t)(o->ndirs + 1) * sizeof *h);
+  if (h) o->dir_host = h;
+  const char **g = realloc(o->dir_guest, (size_t)(o->ndirs + 1) * sizeof *g);
+  if (g) o->dir_guest = g;
+  if (!h || !g) return false;
+  o->dir_host[o->ndirs] = arg;
+  o->dir_guest[o->ndirs++] = guest;
+  return true;
+}
+
+enum { OPT_INVOKE = 256, OPT_STACK, OPT_MAXMEM, OPT_ENV, OPT_ENV_INHERIT, OPT_DIR,
+       OPT_CACHE_DIR, OPT_NO_CACHE, OPT_HELP, OPT_VERSION };
+
+/* Returns -1 to go on, else the exit status. */
+static int parse_options(int argc, char **argv, struct opts *o) {
+  static const struct option longopts[] = {
+    {"invoke", required_argument, 0, OPT_INVOKE},
+    {"stack-size", required_argument, 0, OPT_STACK},
+    {"max-memory", required_argument, 0, OPT_MAXMEM},
+    {"env", required_argument, 0, OPT_ENV},
+    {"env-inherit", no_argument, 0, OPT_ENV_INHERIT},
+    {"dir", required_argument, 0, OPT_DIR},
+    {"cache-dir", required_argument, 0, OPT_CACHE_DIR},
+    {"no-cache", no_argument, 0, OPT_NO_CACHE},
+    {"help", no_argument, 0, OPT_HELP},
+    {"version", no_argument, 0, OPT_VERSION},
     {0, 0, 0, 0},
   };
-  struct run r = {0};
-  uint64_t stack = DEFAULT_STACK;
-  static char *env[MAX_ENV + 1];
   int c;
   /* '+': stop at the first non-option, the module path. */
-  while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
     switch (c) {
-    case 'i': r.invoke = optarg; break;
-    case 's':
-      if (!parse_size(optarg, &stack) || stack < (64u << 10) || stack > (1ull << 34)) {
+    case OPT_INVOKE: o->r.invoke = optarg; break;
+    case OPT_STACK:
+      if (!parse_size(optarg, &o->stack) || o->stack < (64u << 10) || o->stack > (1ull << 34)) {
         fprintf(stderr, "wasmload: bad --stack-size '%s' (64K to 16G)\n", optarg);
         return 2;
       }
       break;
-    case 'm': {
+    case OPT_MAXMEM: {
       uint64_t m;
       if (!parse_size(optarg, &m)) {
-        fprintf(stderr, "wasmload: bad --max-memory '%s'\n", optarg);
+        fprintf(stderr, "wasmload: bad --max-memory '%s' (bytes, or with K, M, G)\n", optarg);
         return 2;
       }
       wl_memory_set_limit(m);
       break;
     }
-    case 'e':
+    case OPT_ENV:
       if (!strchr(optarg, '=') || optarg[0] == '=') {
         fprintf(stderr, "wasmload: --env wants K=V, not '%s'\n", optarg);
         return 2;
       }
-      if (r.envc == MAX_ENV) {
-        fprintf(stderr, "wasmload: too many --env options\n");
+      if (!push_env(o, optarg)) goto oom;
+      break;
+    case OPT_ENV_INHERIT: o->env_inherit = true; break;
+    case OPT_DIR:
+      if (add_dir(o, optarg)) break;
+      fprintf(stderr, "wasmload: --dir wants HOST or HOST::GUEST, not '%s'\n", optarg);
+      return 2;
+    case OPT_CACHE_DIR:
+      if (!*optarg) {
+        fprintf(stderr, "wasmload: --cache-dir wants a directory\n");
         return 2;
       }
-      env[r.envc++] = optarg;
+      o->cache_dir = optarg;
       break;
-    case 'h': usage(stdout); return 0;
-    case 'V': printf("wasmload (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 0;
+    case OPT_NO_CACHE: o->no_cache = true; break;
+    case OPT_HELP: usage(stdout); return 0;
+    case OPT_VERSION:
+      printf("wasmload (%s) %s\nABI version %u\n", PACKAGE_NAME, PACKAGE_VERSION, WASMSO_ABI_VERSION);
+      return 0;
     default: usage(stderr); return 2;
     }
   }
   if (optind >= argc) {
+    fprintf(stderr, "wasmload: no module given\n");
     usage(stderr);
     return 2;
   }
-  r.path = argv[optind];
-  r.argc = argc - optind;
-  r.argv = argv + optind;
-  r.env = env;
+  if (o->env_inherit && !inherit_env(o)) goto oom;
+  if (!o->env && !(o->env = calloc(1, sizeof *o->env))) goto oom;
+  return -1;
+oom:
+  fprintf(stderr, "wasmload: out of memory\n");
+  return 1;
+}
 
-  wl_error err;
-  r.mod = wl_module_open(r.path, &err);
-  if (!r.mod) {
-    fprintf(stderr, "wasmload: %s\n", err.msg);
-    return 1;
+static uint8_t *read_all(const char *path, size_t *size) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  uint8_t *buf = NULL;
+  size_t n = 0, cap = 0;
+  for (;;) {
+    if (n == cap) {
+      cap = cap ? 2 * cap : 1 << 16;
+      uint8_t *b = realloc(buf, cap);
+      if (!b) break;
+      buf = b;
+    }
+    size_t got = fread(buf + n, 1, cap - n, f);
+    n += got;
+    if (got == 0) {
+      if (ferror(f)) break;
+      fclose(f);
+      *size = n;
+      return buf;
+    }
   }
+  int e = errno;
+  fclose(f);
+  free(buf);
+  errno = e ? e : ENOMEM;
+  return NULL;
+}
+
+/* A .wasm module: from the cache, translated first if it is not there.  A
+ * cached entry that no longer loads (e.g. cut short by a crash before it was
+ * complete on disk) is dropped and translated again, once. */
+static wl_module *open_wasm(const struct opts *o, const char *path) {
+  size_t size = 0;
+  uint8_t *wasm = read_all(path, &size);
+  if (!wasm) {
+    fprintf(stderr, "wasmload: %s: %s\n", path, strerror(errno));
+    return NULL;
+  }
+  char msg[700];
+  char *dir = NULL;
+  if (!o->no_cache && !(dir = wl_cache_dir(o->cache_dir, msg, sizeof msg))) {
+    fprintf(stderr, "wasmload: %s\n", msg);
+    free(wasm);
+    return NULL;
+  }
+  wl_module *mod = NULL;
+  for (int attempt = 0; attempt < 2 && !mod; attempt++) {
+    bool temp, hit;
+    char *so = wl_cache_get(wasm, size, path, dir, &temp, &hit, msg, sizeof msg);
+    if (!so) {
+      fprintf(stderr, "%s%s\n", strncmp(msg, path, strlen(path)) ? "wasmload: " : "", msg);
+      break;
+    }
+    wl_error err;
+    mod = wl_module_open(so, &err);
+    if (temp) unlink(so); /* the mapping stays valid */
+    if (!mod && (!hit || attempt)) fprintf(stderr, "wasmload: %s\n", err.msg);
+    else if (!mod) wl_cache_drop(so);
+    free(so);
+    if (!hit) break;
+  }
+  free(dir);
+  free(wasm);
+  return mod;
+}
+
+int main(int argc, char **argv) {
+  struct opts o = {.stack = DEFAULT_STACK};
+  int status = parse_options(argc, argv, &o);
+  if (status >= 0) return status;
+  struct run *r = &o.r;
+  r->path = argv[optind];
+  r->argc = argc - optind;
+  r->argv = argv + optind;
+  r->env = o.env;
+  r->envc = o.nenv;
+  if (o.ndirs) {
+    /* TODO(WASI-A): hand the preopens to the WASI host once wl_wasi.h has them. */
+    fprintf(stderr, "wasmload: --dir is not supported by this WASI host yet\n");
+    return 2;
+  }
+
+  char msg[600];
+  switch (wl_elf_check(r->path, msg, sizeof msg)) {
+  case WL_FILE_WASM: r->mod = open_wasm(&o, r->path); break;
+  case WL_FILE_SO: {
+    wl_error err;
+    r->mod = wl_module_open(r->path, &err);
+    if (!r->mod) fprintf(stderr, "wasmload: %s\n", err.msg);
+    break;
+  }
+  default: fprintf(stderr, "wasmload: %s\n", msg); break;
+  }
+  if (!r->mod) return 1;
+
   pthread_attr_t attr;
   pthread_t th;
   pthread_attr_init(&attr);
-  if (pthread_attr_setstacksize(&attr, stack) != 0) {
-    fprintf(stderr, "wasmload: cannot use a stack of %" PRIu64 " bytes\n", stack);
+  if (pthread_attr_setstacksize(&attr, o.stack) != 0) {
+    fprintf(stderr, "wasmload: cannot use a stack of %" PRIu64 " bytes\n", o.stack);
     return 2;
   }
-  int e = pthread_create(&th, &attr, guest_main, &r);
+  int e = pthread_create(&th, &attr, guest_main, r);
   if (e != 0) {
     fprintf(stderr, "wasmload: cannot start the guest thread: %s\n", strerror(e));
     return 1;
   }
   pthread_join(th, NULL);
+  /* Whatever the guest's or our own stdio still holds, before the status. */
   fflush(stdout);
-  return r.status;
+  fflush(stderr);
+  return r->status;
 }

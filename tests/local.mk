@@ -9,3 +9,4 @@ AM_TESTS_ENVIRONMENT = \
 include tests/unit/local.mk
 include tests/spec/local.mk
 include tests/fuzz/local.mk
+include tests/loader/local.mk

@@ -1,0 +1,51 @@
+#!/bin/sh
+# wasmload-refuse.sh — files wasmload must refuse, each with a message that
+# says why, status 1, and without running any of their code.
+. "${top_srcdir:-.}/tests/loader/lib.sh"
+FIX=$top_builddir/tests/loader
+wat hello
+
+# refused DESCRIPTION FILE PATTERN: status 1, one stderr line matching the
+# pattern, nothing on stdout, no constructor of the file ran.
+refused() {
+  run "$1" 1 "$WASMLOAD" "$2" arg && [ ! -s "$T/out" ] && grep -q -- "$3" "$T/err" &&
+    ! grep -q 'constructor ran' "$T/err" && pass "$1: $(cat "$T/err")" ||
+    fail "$1: got '$(cat "$T/err")', wanted /$3/"
+}
+
+printf 'just some text\n' >"$T/text.so"
+refused "a text file" "$T/text.so" 'neither a WebAssembly module nor a wasm2so shared object (not ELF)'
+: >"$T/empty.so"
+refused "an empty file" "$T/empty.so" 'not ELF'
+refused "a directory" "$T" 'not a regular file'
+refused "a missing file" "$T/missing.so" 'No such file or directory'
+refused "an executable" "$(command -v sh)" 'not a wasm2so shared object\|not a shared object'
+refused "a library without the descriptor" "$FIX/fixture_no_desc.so" \
+  'fixture_no_desc.so: not a wasm2so shared object (no wasmso_module_descriptor symbol)'
+refused "another ABI version" "$FIX/fixture_bad_abi.so" 'ABI version [0-9]*, but this wasmload reads version'
+
+case $(uname -m) in
+x86_64) other=aarch64 ;;
+*) other=x86_64 ;;
+esac
+if "$WASM2SO" --target=$other "$T/hello.wasm" -o "$T/other.so"; then
+  refused "another architecture" "$T/other.so" "built for $other, but this host is $(uname -m)"
+else
+  fail "wasm2so --target=$other"
+fi
+
+# CPU features: the first of these the host lacks (x86_64 only; /proc/cpuinfo
+# names them as LLVM does).
+if [ "$(uname -m)" = x86_64 ]; then
+  missing=
+  for f in fma4 sse4a avx512vbmi avx512bitalg gfni; do
+    grep -qw "$f" /proc/cpuinfo || { missing=$f; break; }
+  done
+  if [ -n "$missing" ]; then
+    "$WASM2SO" --cpu-features=+$missing "$T/hello.wasm" -o "$T/cpu.so" &&
+      refused "a missing CPU feature" "$T/cpu.so" "lacks.*$missing" || fail "wasm2so +$missing"
+  else
+    echo "note: this CPU has every feature tried; the missing-feature case is not exercised"
+  fi
+fi
+finish

@@ -1,0 +1,201 @@
+#!/bin/sh
+# run-wasi.sh — real C and C++ programs under wasmload, each against its
+# native build.  For every program in tests/wasi/{c,cxx}: compile it with
+# clang-19 for wasm32-wasi (a sysroot of wasi-libc only) and natively, translate
+# the .wasm with wasm2so, run both in fresh empty directories and compare byte
+# for byte: stdout, stderr, exit status and the files left in the directory.
+# Programs in tests/wasi/trap must trap: status 134, the trap message and a
+# Wasm function name of the program on stderr.
+#
+# A program describes its runs in lines of its own source:
+#   //! RUN: ARGS        one run per line, ARGS split as by the shell (default: one run, no args)
+#   //! STATUS: N...     expected exit status of each run (default 0 for all)
+#   //! ENV: K=V...      the whole environment of both builds (shell words)
+#   //! STDIN: FILE      stdin from tests/wasi/data/FILE (default /dev/null)
+#   //! DIR: yes         preopen the run directory as "." (--dir=.)
+#   //! WASMLOAD: OPTS   extra wasmload options
+#   //! WASMFLAGS: ...   extra flags for the wasm build; NATIVEFLAGS: for the native one
+#   //! TRAP: MESSAGE    (trap programs) the trap message; FUNC: functions in the backtrace
+# Programs listed in tests/wasi/skipped.txt are not run; each line there gives
+# the reason.  Arguments: program names (e.g. c/args) to run only those.
+# Environment (set by `make check`): top_srcdir, top_builddir, CLANG_WASM;
+# WASI_LIBC_INCLUDE / WASI_LIBC_LIB locate wasi-libc (Debian's by default).
+set -u
+
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+top_builddir=${top_builddir:-.}
+top_builddir=$(cd "$top_builddir" && pwd)
+clang=${CLANG_WASM:-clang-19}
+libc_inc=${WASI_LIBC_INCLUDE:-/usr/include/wasm32-wasi}
+libc_lib=${WASI_LIBC_LIB:-/usr/lib/wasm32-wasi}
+src=$top_srcdir/tests/wasi
+out=$top_builddir/tests/wasi/out
+w2s=$top_builddir/wasm2so/wasm2so
+wl=$top_builddir/loader/wasmload
+
+fail() { echo "run-wasi.sh: $*" >&2; exit 1; }
+
+if [ "$clang" = no ] || ! command -v "$clang" >/dev/null 2>&1; then
+  fail "clang-19 not found (install clang-19, then re-run configure)"
+fi
+[ -d "$libc_inc" ] && [ -f "$libc_lib/libc.a" ] || fail "no wasi-libc at $libc_inc, $libc_lib (install wasi-libc)"
+[ -x "$w2s" ] || fail "$w2s is not built"
+[ -x "$wl" ] || fail "$wl is not built"
+
+# Debian's clang searches the host's /usr/include for wasm32-wasi unless
+# given a sysroot: one holding only wasi-libc (and its libc++), as symlinks.
+sysroot=$out/sysroot
+mkdir -p "$sysroot/include" "$sysroot/lib" "$out/bin" "$out/run" || fail "cannot create $out"
+ln -sfn "$libc_inc" "$sysroot/include/wasm32-wasi"
+ln -sfn "$libc_lib" "$sysroot/lib/wasm32-wasi"
+wasm_cc="$clang --target=wasm32-wasi --sysroot=$sysroot"
+# Check that: every directory the compiler would search lies in the sysroot
+# or in clang's own resource directory (stddef.h and friends).
+resdir=$($clang -print-resource-dir)
+for lang in c c++; do
+  dirs=$(echo | $wasm_cc -x $lang -fno-exceptions -E -v - 2>&1 >/dev/null |
+         sed -n '/^#include <...> search starts here:/,/^End of search list/p' | sed '1d;$d')
+  [ -n "$dirs" ] || fail "cannot read the include search list of $clang ($lang)"
+  for d in $dirs; do
+    case $d in
+    "$sysroot"/*|"$resdir"/*) ;;
+    *) fail "the wasm build would search $d (not wasi-libc)" ;;
+    esac
+  done
+done
+
+skipped_file=$src/skipped.txt
+skip_reason() {
+  sed -n "s|^$1[ 	][ 	]*||p" "$skipped_file" | head -n 1
+}
+meta() { sed -n "s|^//! $2: *||p" "$1"; }
+quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+npass=0 nfail=0 nskip=0
+log() { printf '%s\n' "$*"; }
+
+# build NAME SRC: $out/bin/NAME.{wasm,so,native}, remade when stale.
+build() {
+  b=$out/bin/$1 s=$2
+  mkdir -p "$(dirname "$b")"
+  case $s in *.cc) mode="--driver-mode=g++ -fno-exceptions -std=c++17" ;; *) mode="-std=gnu11" ;; esac
+  wflags=$(meta "$s" WASMFLAGS) nflags=$(meta "$s" NATIVEFLAGS)
+  if [ ! -f "$b.wasm" ] || [ "$s" -nt "$b.wasm" ]; then
+    $wasm_cc $mode -O2 -Wall -Werror=format "$s" -o "$b.wasm" $wflags -lm > "$b.build.log" 2>&1 || return 1
+  fi
+  if [ ! -f "$b.so" ] || [ "$b.wasm" -nt "$b.so" ] || [ "$w2s" -nt "$b.so" ]; then
+    "$w2s" "$b.wasm" -o "$b.so" > "$b.build.log" 2>&1 || return 1
+  fi
+  case $s in */trap/*) return 0 ;; esac
+  if [ ! -f "$b.native" ] || [ "$s" -nt "$b.native" ]; then
+    $clang $mode -O2 -Wall -Werror=format "$s" -o "$b.native" $nflags -lm > "$b.build.log" 2>&1 || return 1
+  fi
+}
+
+# run DIR OUTPREFIX STDIN CMD...: run in a fresh DIR with the environment in $envs.
+run() {
+  d=$1 o=$2 in=$3
+  shift 3
+  rm -rf "$d" && mkdir -p "$d" || return 1
+  (cd "$d" && eval "exec env -i $envs \"\$@\"" < "$in" > "$o.out" 2> "$o.err")
+  echo $? > "$o.status"
+}
+
+# compare NAME RUN: the native and wasm results of one run; reasons in $why.
+compare() {
+  n=$out/run/$1.$2.native w=$out/run/$1.$2.wasm
+  why=
+  cmp -s "$n.status" "$w.status" || why="$why status $(cat "$n.status") vs $(cat "$w.status");"
+  [ "$(cat "$n.status")" = "$3" ] || why="$why native status $(cat "$n.status"), expected $3;"
+  cmp -s "$n.out" "$w.out" || why="$why stdout differs;"
+  cmp -s "$n.err" "$w.err" || why="$why stderr differs;"
+  diff -r "$n.dir" "$w.dir" > /dev/null 2>&1 || why="$why files differ;"
+  [ -z "$why" ]
+}
+
+# One program: build, every run, verdict line.
+program() {
+  name=$1 s=$2
+  reason=$(skip_reason "$name")
+  if [ -n "$reason" ]; then
+    log "SKIP $name ($reason)"
+    nskip=$((nskip + 1))
+    return
+  fi
+  if ! build "$name" "$s"; then
+    log "FAIL $name (build failed: $out/bin/$name.build.log)"
+    sed 's/^/    /' "$out/bin/$name.build.log" | head -n 20
+    nfail=$((nfail + 1))
+    return
+  fi
+  case $name in trap/*) trap_program "$name" "$s"; return ;; esac
+  envs=$(meta "$s" ENV)
+  stdin=$(meta "$s" STDIN)
+  [ -n "$stdin" ] && stdin=$src/data/$stdin || stdin=/dev/null
+  wopts=$(meta "$s" WASMLOAD)
+  [ "$(meta "$s" DIR)" = yes ] && wopts="$wopts --dir=."
+  eval "set -- $envs"
+  for e; do wopts="$wopts $(quote "--env=$e")"; done
+  runs=$(meta "$s" RUN)
+  [ -n "$runs" ] || runs=' '
+  set -- $(meta "$s" STATUS)
+  i=0 bad=
+  while IFS= read -r args; do
+    i=$((i + 1))
+    want=${1:-0}
+    [ $# -gt 0 ] && shift
+    r=$out/run/$name.$i
+    mkdir -p "$(dirname "$r")"
+    eval "run \"\$r.native.dir\" \"\$r.native\" \"\$stdin\" timeout 300 \"\$out/bin/\$name.native\" $args"
+    eval "run \"\$r.wasm.dir\" \"\$r.wasm\" \"\$stdin\" timeout 300 \"\$wl\" $wopts \"\$out/bin/\$name.so\" $args"
+    compare "$name" $i "$want" || bad="$bad run $i ($args):$why"
+  done <<EOF
+$runs
+EOF
+  if [ -z "$bad" ]; then
+    log "PASS $name ($i run$([ $i = 1 ] || echo s))"
+    npass=$((npass + 1))
+  else
+    log "FAIL $name:$bad"
+    log "    see $out/run/$name.*"
+    nfail=$((nfail + 1))
+  fi
+}
+
+# A trap program: status 134, the message and a function name on stderr.
+trap_program() {
+  name=$1 s=$2
+  msg=$(meta "$s" TRAP) fn=$(meta "$s" FUNC)
+  r=$out/run/$name
+  mkdir -p "$(dirname "$r")"
+  envs=
+  run "$r.dir" "$r" /dev/null timeout 300 "$wl" "$out/bin/$name.so"
+  why=
+  [ "$(cat "$r.status")" = 134 ] || why="$why status $(cat "$r.status"), expected 134;"
+  grep -qxF "wasmload: trap: $msg" "$r.err" || why="$why no 'wasmload: trap: $msg' line;"
+  for f in $fn; do
+    grep -qxF "  at $f" "$r.err" || why="$why no '  at $f' line;"
+  done
+  if [ -z "$why" ]; then
+    log "PASS $name (trap: $msg; at $fn)"
+    npass=$((npass + 1))
+  else
+    log "FAIL $name:$why"
+    sed 's/^/    /' "$r.err" | head -n 10
+    nfail=$((nfail + 1))
+  fi
+}
+
+if [ $# -gt 0 ]; then
+  for p; do
+    for f in "$src/$p.c" "$src/$p.cc"; do [ -f "$f" ] && program "$p" "$f"; done
+  done
+else
+  for f in "$src"/c/*.c "$src"/cxx/*.cc "$src"/trap/*.c; do
+    [ -f "$f" ] || continue
+    p=${f#"$src"/}
+    program "${p%.*}" "$f"
+  done
+fi
+echo "wasi: $npass passed, $nfail failed, $nskip skipped"
+[ $nfail = 0 ]

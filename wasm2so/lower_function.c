@@ -215,7 +215,7 @@ static bool dispatch(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
   case W2S_CLASS_CONVERT: return w2s_lower_convert(f, in, d);
   case W2S_CLASS_REF: return w2s_lower_ref(f, in, d);
   case W2S_CLASS_SIMD_MEM: return w2s_lower_simd_mem(f, in, d);
-  case W2S_CLASS_SIMD: break; /* lower_simd_arith.c: not yet */
+  case W2S_CLASS_SIMD: return w2s_lower_simd(f, in, d);
   }
   return w2s_fail(d, W2S_DIAG_BACKEND, in->offset, "no lowering for %s",
                   w2s_opinfo_table[in->op].text);

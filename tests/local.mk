@@ -10,3 +10,4 @@ include tests/unit/local.mk
 include tests/spec/local.mk
 include tests/fuzz/local.mk
 include tests/loader/local.mk
+include tests/wasi/local.mk

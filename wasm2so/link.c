@@ -47,12 +47,33 @@ static int temp_beside(const char *out_path, const char *suffix, char **name) {
   return fd;
 }
 
-/* Run ld.lld; its stderr goes into the diagnostic on failure. */
-static bool run_lld(const char *lld, const char *obj, const char *out, w2s_diag *d) {
-  const char *argv[] = {
-      lld, "-shared", "-z", "now", "-z", "relro", "-z", "noexecstack", "-z", "text", "-z", "defs",
-      "--hash-style=gnu", "--build-id=sha1", "--gc-sections", "-o", out, obj, NULL,
+static bool spawn_lld(const char *lld, const char **argv, w2s_diag *d);
+
+/* Run ld.lld on objs[0..n); its stderr goes into the diagnostic on failure. */
+static bool run_lld(const char *lld, char *const *objs, unsigned n, const char *out,
+                    w2s_diag *d) {
+  static const char *const flags[] = {
+      "-shared", "-z", "now", "-z", "relro", "-z", "noexecstack", "-z", "text", "-z", "defs",
+      "--hash-style=gnu", "--build-id=sha1", "--gc-sections", "-o",
   };
+  enum { NFLAGS = sizeof flags / sizeof flags[0] };
+  const char **argv = calloc(NFLAGS + n + 4, sizeof *argv);
+  if (!argv)
+    return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  size_t k = 0;
+  argv[k++] = lld;
+  for (size_t i = 0; i < NFLAGS; i++)
+    argv[k++] = flags[i];
+  argv[k++] = out;
+  for (unsigned i = 0; i < n; i++)
+    argv[k++] = objs[i];
+  argv[k] = NULL;
+  bool ok = spawn_lld(lld, argv, d);
+  free(argv);
+  return ok;
+}
+
+static bool spawn_lld(const char *lld, const char **argv, w2s_diag *d) {
   int pipefd[2];
   if (pipe2(pipefd, O_CLOEXEC) != 0)
     return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "pipe: %s", strerror(errno));
@@ -98,62 +119,79 @@ static bool run_lld(const char *lld, const char *obj, const char *out, w2s_diag 
   return true;
 }
 
-bool w2s_link(const void *obj, size_t size, const w2s_options *o, const char *out_path,
-              w2s_diag *d) {
-  const char *lld = o->ld_lld ? o->ld_lld : W2S_LD_LLD;
-  char *obj_name = NULL, *so_name = NULL;
-  bool ok = false, kept = false;
-  int fd = temp_beside(out_path, ".o", &obj_name);
-  if (fd < 0)
-    return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot create a file beside %s: %s",
-                    out_path, strerror(errno));
-  bool written = write_all(fd, obj, size);
-  if (close(fd) != 0)
-    written = false;
-  if (!written) {
-    w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot write %s: %s", obj_name, strerror(errno));
-    goto out;
+/* OUT.o for object 0, OUT.N.o for the others. */
+static char *kept_name(const char *out_path, unsigned i) {
+  size_t n = strlen(out_path) + 16;
+  char *name = malloc(n);
+  if (name) {
+    if (i == 0)
+      snprintf(name, n, "%s.o", out_path);
+    else
+      snprintf(name, n, "%s.%u.o", out_path, i);
   }
-  fd = temp_beside(out_path, ".so", &so_name);
+  return name;
+}
+
+bool w2s_link(const void *const *objs, const size_t *sizes, unsigned nobjs,
+              const w2s_options *o, const char *out_path, w2s_diag *d) {
+  const char *lld = o->ld_lld ? o->ld_lld : W2S_LD_LLD;
+  char **obj_names = calloc(nobjs ? nobjs : 1, sizeof *obj_names);
+  char *so_name = NULL;
+  bool ok = false;
+  if (!obj_names)
+    return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  for (unsigned i = 0; i < nobjs; i++) {
+    int fd = temp_beside(out_path, ".o", &obj_names[i]);
+    if (fd < 0) {
+      w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot create a file beside %s: %s",
+               out_path, strerror(errno));
+      goto out;
+    }
+    bool written = write_all(fd, objs[i], sizes[i]);
+    if (close(fd) != 0)
+      written = false;
+    if (!written) {
+      w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot write %s: %s", obj_names[i],
+               strerror(errno));
+      goto out;
+    }
+  }
+  int fd = temp_beside(out_path, ".so", &so_name);
   if (fd < 0) {
     w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot create a file beside %s: %s", out_path,
              strerror(errno));
     goto out;
   }
   close(fd);
-  if (!run_lld(lld, obj_name, so_name, d))
+  if (!run_lld(lld, obj_names, nobjs, so_name, d))
     goto out;
-  if (o->keep_object) {
-    size_t n = strlen(out_path) + 3;
-    char *keep = malloc(n);
-    if (keep) {
-      snprintf(keep, n, "%s.o", out_path);
-      if (rename(obj_name, keep) == 0) {
-        free(obj_name);
-        obj_name = keep;
-        kept = true;
-      } else {
-        free(keep);
-      }
-    }
-  }
   if (rename(so_name, out_path) != 0) {
-    if (kept)
-      unlink(obj_name);
-    kept = false;
     w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot create %s: %s", out_path, strerror(errno));
     goto out;
   }
   free(so_name);
   so_name = NULL;
   ok = true;
+  /* --keep-object: the objects beside the .so, for debugging. */
+  for (unsigned i = 0; o->keep_object && i < nobjs; i++) {
+    char *keep = kept_name(out_path, i);
+    if (keep && rename(obj_names[i], keep) == 0) {
+      free(obj_names[i]);
+      obj_names[i] = NULL;
+    }
+    free(keep);
+  }
 out:
-  if (obj_name && !kept)
-    unlink(obj_name);
+  for (unsigned i = 0; i < nobjs; i++) {
+    if (obj_names[i]) {
+      unlink(obj_names[i]);
+      free(obj_names[i]);
+    }
+  }
+  free(obj_names);
   if (so_name) {
     unlink(so_name);
     free(so_name);
   }
-  free(obj_name);
   return ok;
 }

@@ -19,8 +19,10 @@ static void usage(FILE *out) {
           "                        (default: x86-64-v2 / generic)\n"
           "  --cpu-features=LIST   LLVM features to add or remove, e.g. +avx2,-sse4.2\n"
           "  -O0 .. -O3            optimisation level (default: -O2)\n"
+          "  -j N, --threads=N     compile a large module's parts on N threads\n"
+          "                        (default: the number of CPUs)\n"
           "  --check               decode and validate only\n"
-          "  --keep-object         also write OUT.so.o\n"
+          "  --keep-object         also write the object(s): OUT.so.o (OUT.so.N.o for parts)\n"
           "  --help                show this help\n"
           "  --version             show the version\n");
 }
@@ -79,6 +81,7 @@ int main(int argc, char **argv) {
       {"cpu", required_argument, NULL, OPT_CPU},
       {"cpu-features", required_argument, NULL, OPT_FEATURES},
       {"check", no_argument, NULL, OPT_CHECK},
+      {"threads", required_argument, NULL, 'j'},
       {"keep-object", no_argument, NULL, OPT_KEEP},
       {"help", no_argument, NULL, OPT_HELP},
       {"version", no_argument, NULL, OPT_VERSION},
@@ -89,7 +92,7 @@ int main(int argc, char **argv) {
   const char *out = NULL;
   bool check_only = false;
   int c;
-  while ((c = getopt_long(argc, argv, "o:O:", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "o:O:j:", longopts, NULL)) != -1) {
     switch (c) {
     case 'o': out = optarg; break;
     case 'O':
@@ -99,6 +102,16 @@ int main(int argc, char **argv) {
       }
       o.opt_level = optarg[0] - '0';
       break;
+    case 'j': {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*optarg == 0 || *end != 0 || n < 1 || n > 1024) {
+        fprintf(stderr, "wasm2so: bad thread count '%s' (expected 1..1024)\n", optarg);
+        return 2;
+      }
+      o.threads = (unsigned)n;
+      break;
+    }
     case OPT_TARGET: o.target = optarg; break;
     case OPT_CPU: o.cpu = optarg; break;
     case OPT_FEATURES: o.features = optarg; break;

@@ -1,12 +1,28 @@
 /* translate.c — the pipeline: read -> validate -> target -> lower ->
- * descriptor -> optimise -> emit (w2s_compile) -> link (w2s_translate).  Every LLVM object is created and
- * disposed here, per call: the spec runner translates ~1600 modules in one
- * process. */
+ * descriptor -> optimise -> emit (w2s_compile) -> link (w2s_translate).
+ *
+ * A large module is split into parts of contiguous functions, each lowered,
+ * optimised and emitted in its own thread with its own LLVMContext (LLVM
+ * contexts are not shared between threads); ld.lld joins the objects.  Small
+ * modules stay in one part, where every function is internal and LLVM may
+ * optimise across all of them.  Every LLVM object is created and disposed
+ * here, per call: the spec runner translates ~1600 modules in one process. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "w2s_lower_priv.h"
+
+/* Split only modules with at least this much code, into parts of at least this
+ * much: below it, threads cost more than they save and cross-part calls lose
+ * inlining. */
+#ifndef W2S_PART_MIN_CODE /* overridable to test splitting on small modules */
+#define W2S_PART_MIN_CODE (256u << 10)
+#endif
+#define W2S_MAX_THREADS 16u
+/* LLVM recurses deeply on huge functions; the default 8 MiB is too little. */
+#define W2S_THREAD_STACK (64u << 20)
 
 void w2s_options_default(w2s_options *o) {
   memset(o, 0, sizeof *o);
@@ -23,8 +39,23 @@ bool w2s_check(const uint8_t *wasm, size_t size, w2s_diag *d) {
   return ok;
 }
 
-/* Declare every defined function first, so calls can refer to any of them. */
-static bool declare_functions(w2s_llvm_module *lm, w2s_diag *d) {
+/* One part: defined functions [first, end) of the function index space. */
+typedef struct part {
+  const w2s_module *m;
+  const w2s_options *o;
+  char *const *symbols;   /* NULL: one part, internal functions */
+  uint32_t first, end;
+  bool descriptor;        /* part 0 also holds the trampolines and the descriptor */
+  void *obj;
+  size_t obj_size;
+  w2s_diag d;
+  bool ok;
+} part;
+
+/* Declare every defined function, so calls can refer to any of them.  With
+ * several parts, each function is a hidden global: defined in its own part,
+ * declared in the others, a local symbol once linked. */
+static bool declare_functions(w2s_llvm_module *lm, const part *p, w2s_diag *d) {
   const w2s_module *m = lm->m;
   for (uint32_t t = 0; t < m->ntypes; t++) {
     lm->fn_types[t] = w2s_llvm_functype(lm->ctx, &m->types[t]);
@@ -33,22 +64,29 @@ static bool declare_functions(w2s_llvm_module *lm, w2s_diag *d) {
   }
   for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
     char buf[64];
-    const char *name = w2s_func_name(m, i, buf, sizeof buf);
+    const char *name = p->symbols ? p->symbols[i - m->nfunc_imports]
+                                  : w2s_func_name(m, i, buf, sizeof buf);
     LLVMValueRef fn = LLVMAddFunction(lm->mod, name, lm->fn_types[m->funcs[i].type]);
-    /* Internal: a local ELF symbol for perf and gdb, never exported. */
-    LLVMSetLinkage(fn, LLVMInternalLinkage);
+    if (p->symbols) {
+      LLVMSetVisibility(fn, LLVMHiddenVisibility);
+    } else {
+      /* Internal: a local ELF symbol for perf and gdb, never exported. */
+      LLVMSetLinkage(fn, LLVMInternalLinkage);
+    }
     lm->funcs[i - m->nfunc_imports] = fn;
   }
   return true;
 }
 
-static bool build_module(w2s_llvm_module *lm, w2s_diag *d) {
+static bool build_module(w2s_llvm_module *lm, const part *p, w2s_diag *d) {
   const w2s_module *m = lm->m;
-  if (!declare_functions(lm, d))
+  if (!declare_functions(lm, p, d))
     return false;
-  for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
+  for (uint32_t i = p->first; i < p->end; i++)
     if (!w2s_lower_function(lm, i, d))
       return false;
+  if (!p->descriptor)
+    return true;
   LLVMValueRef *tramps = calloc(m->ntypes ? m->ntypes : 1, sizeof *tramps);
   if (!tramps)
     return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
@@ -67,7 +105,192 @@ static bool set_data_layout(LLVMModuleRef mod, const w2s_target *t) {
   return true;
 }
 
-/* read -> validate -> lower -> optimise -> emit: an ELF object in memory. */
+/* Lower, optimise and emit one part (a thread's body). */
+static void *compile_part(void *arg) {
+  part *p = arg;
+  const w2s_module *m = p->m;
+  w2s_target target;
+  if (!w2s_target_init(&target, p->o, &p->d))
+    return NULL;
+  w2s_llvm_module lm = {.m = m, .target = &target};
+  lm.ctx = LLVMContextCreate();
+  lm.mod = LLVMModuleCreateWithNameInContext("wasm", lm.ctx);
+  lm.fn_types = calloc(m->ntypes ? m->ntypes : 1, sizeof *lm.fn_types);
+  lm.funcs = calloc(m->nfuncs - m->nfunc_imports + 1, sizeof *lm.funcs);
+  bool ok = lm.fn_types && lm.funcs;
+  if (!ok)
+    w2s_fail(&p->d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  ok = ok && set_data_layout(lm.mod, &target) && build_module(&lm, p, &p->d) &&
+       w2s_optimise(lm.mod, &target, p->o->opt_level, &p->d);
+  LLVMMemoryBufferRef obj = NULL;
+  ok = ok && w2s_emit_object(lm.mod, &target, &obj, &p->d);
+  if (ok) {
+    p->obj_size = LLVMGetBufferSize(obj);
+    p->obj = malloc(p->obj_size ? p->obj_size : 1);
+    if (p->obj)
+      memcpy(p->obj, LLVMGetBufferStart(obj), p->obj_size);
+    else
+      ok = w2s_fail(&p->d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  }
+  if (obj)
+    LLVMDisposeMemoryBuffer(obj);
+  LLVMDisposeModule(lm.mod);
+  LLVMContextDispose(lm.ctx);
+  free(lm.fn_types);
+  free(lm.funcs);
+  w2s_target_dispose(&target);
+  p->ok = ok;
+  return NULL;
+}
+
+static unsigned thread_count(const w2s_options *o) {
+  long n = o->threads ? (long)o->threads : sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < 1)
+    n = 1;
+  return n > (long)W2S_MAX_THREADS ? W2S_MAX_THREADS : (unsigned)n;
+}
+
+/* How many parts, by code size and threads. */
+static unsigned part_count(const w2s_module *m, const w2s_options *o, size_t *code) {
+  *code = 0;
+  for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
+    *code += (size_t)(m->funcs[i].code_end - m->funcs[i].code);
+  size_t by_size = *code / W2S_PART_MIN_CODE;
+  unsigned n = thread_count(o);
+  if (by_size < n)
+    n = by_size ? (unsigned)by_size : 1;
+  uint32_t ndefined = m->nfuncs - m->nfunc_imports;
+  return n > ndefined ? (ndefined ? ndefined : 1) : n;
+}
+
+/* Unique symbol names for every defined function, for several parts: a Wasm
+ * module may name two functions alike, and the descriptor's name is taken.
+ * LLVM already makes names unique within a module, so a scratch module of
+ * declarations does it. */
+static char **unique_symbols(const w2s_module *m) {
+  uint32_t n = m->nfuncs - m->nfunc_imports;
+  char **names = calloc(n ? n : 1, sizeof *names);
+  if (!names)
+    return NULL;
+  LLVMContextRef ctx = LLVMContextCreate();
+  LLVMModuleRef mod = LLVMModuleCreateWithNameInContext("names", ctx);
+  LLVMTypeRef ty = LLVMFunctionType(LLVMVoidTypeInContext(ctx), NULL, 0, 0);
+  LLVMAddFunction(mod, WASMSO_DESCRIPTOR_SYMBOL, ty);
+  bool ok = true;
+  for (uint32_t i = 0; ok && i < n; i++) {
+    char buf[64];
+    LLVMValueRef fn = LLVMAddFunction(mod, w2s_func_name(m, m->nfunc_imports + i, buf, sizeof buf), ty);
+    size_t len;
+    const char *s = LLVMGetValueName2(fn, &len);
+    names[i] = strndup(s, len);
+    ok = names[i] != NULL;
+  }
+  LLVMDisposeModule(mod);
+  LLVMContextDispose(ctx);
+  if (!ok) {
+    for (uint32_t i = 0; i < n; i++)
+      free(names[i]);
+    free(names);
+    return NULL;
+  }
+  return names;
+}
+
+/* Compile m into nparts objects, parts[i].obj. */
+static bool compile_parts(const w2s_module *m, const w2s_options *o, part *parts,
+                          unsigned nparts, size_t code, w2s_diag *d) {
+  char **symbols = NULL;
+  if (nparts > 1 && !(symbols = unique_symbols(m)))
+    return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  /* Contiguous ranges of about equal code size. */
+  uint32_t next = m->nfunc_imports;
+  size_t done = 0;
+  for (unsigned k = 0; k < nparts; k++) {
+    part *p = &parts[k];
+    *p = (part){.m = m, .o = o, .symbols = symbols, .first = next, .descriptor = k == 0};
+    size_t goal = code / nparts * (k + 1);
+    while (next < m->nfuncs && (k == nparts - 1 || done < goal)) {
+      done += (size_t)(m->funcs[next].code_end - m->funcs[next].code);
+      next++;
+    }
+    p->end = next;
+  }
+
+  bool ok = true;
+  if (nparts == 1) {
+    compile_part(&parts[0]);
+  } else {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, W2S_THREAD_STACK);
+    pthread_t *tids = calloc(nparts, sizeof *tids);
+    bool *started = calloc(nparts, sizeof *started);
+    ok = tids && started;
+    for (unsigned k = 0; ok && k < nparts; k++)
+      started[k] = pthread_create(&tids[k], &attr, compile_part, &parts[k]) == 0;
+    for (unsigned k = 0; ok && k < nparts; k++) {
+      if (started[k])
+        pthread_join(tids[k], NULL);
+      else
+        compile_part(&parts[k]); /* no thread to be had: do it here */
+    }
+    pthread_attr_destroy(&attr);
+    free(tids);
+    free(started);
+    if (!ok)
+      w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  }
+  for (unsigned k = 0; ok && k < nparts; k++)
+    if (!parts[k].ok) {
+      *d = parts[k].d;
+      ok = false;
+    }
+  if (symbols) {
+    for (uint32_t i = 0; i < m->nfuncs - m->nfunc_imports; i++)
+      free(symbols[i]);
+    free(symbols);
+  }
+  return ok;
+}
+
+static void free_parts(part *parts, unsigned n) {
+  for (unsigned k = 0; parts && k < n; k++)
+    free(parts[k].obj);
+  free(parts);
+}
+
+/* Read and validate; then the parts, compiled. */
+static bool compile(const uint8_t *wasm, size_t size, const w2s_options *o, bool one_part,
+                    part **parts_out, unsigned *nparts_out, w2s_diag *d) {
+  *parts_out = NULL;
+  *nparts_out = 0;
+  w2s_module m;
+  memset(&m, 0, sizeof m);
+  if (!w2s_read_module(wasm, size, &m, d))
+    return false;
+  if (!w2s_validate_module(&m, d)) {
+    w2s_module_free(&m);
+    return false;
+  }
+  size_t code;
+  unsigned n = one_part ? 1 : part_count(&m, o, &code);
+  if (one_part)
+    code = 0;
+  part *parts = calloc(n, sizeof *parts);
+  bool ok = parts != NULL;
+  if (!ok)
+    w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  ok = ok && compile_parts(&m, o, parts, n, code, d);
+  w2s_module_free(&m);
+  if (!ok) {
+    free_parts(parts, n);
+    return false;
+  }
+  *parts_out = parts;
+  *nparts_out = n;
+  return true;
+}
+
 bool w2s_compile(const uint8_t *wasm, size_t size, const w2s_options *o, void **obj_out,
                  size_t *obj_size, w2s_diag *d) {
   w2s_options defaults;
@@ -77,46 +300,15 @@ bool w2s_compile(const uint8_t *wasm, size_t size, const w2s_options *o, void **
   }
   *obj_out = NULL;
   *obj_size = 0;
-  w2s_module m;
-  memset(&m, 0, sizeof m);
-  w2s_target target;
-  if (!w2s_read_module(wasm, size, &m, d))
+  part *parts;
+  unsigned n;
+  if (!compile(wasm, size, o, true, &parts, &n, d))
     return false;
-  if (!w2s_validate_module(&m, d) || !w2s_target_init(&target, o, d)) {
-    w2s_module_free(&m);
-    return false;
-  }
-
-  w2s_llvm_module lm = {.m = &m, .target = &target};
-  lm.ctx = LLVMContextCreate();
-  lm.mod = LLVMModuleCreateWithNameInContext("wasm", lm.ctx);
-  lm.fn_types = calloc(m.ntypes ? m.ntypes : 1, sizeof *lm.fn_types);
-  lm.funcs = calloc(m.nfuncs - m.nfunc_imports + 1, sizeof *lm.funcs);
-  bool ok = lm.fn_types && lm.funcs;
-  if (!ok)
-    w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
-  ok = ok && set_data_layout(lm.mod, &target) && build_module(&lm, d) &&
-       w2s_optimise(lm.mod, &target, o->opt_level, d);
-  LLVMMemoryBufferRef obj = NULL;
-  ok = ok && w2s_emit_object(lm.mod, &target, &obj, d);
-  if (ok) {
-    *obj_size = LLVMGetBufferSize(obj);
-    *obj_out = malloc(*obj_size ? *obj_size : 1);
-    if (*obj_out)
-      memcpy(*obj_out, LLVMGetBufferStart(obj), *obj_size);
-    else
-      ok = w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
-  }
-
-  if (obj)
-    LLVMDisposeMemoryBuffer(obj);
-  LLVMDisposeModule(lm.mod);
-  LLVMContextDispose(lm.ctx);
-  free(lm.fn_types);
-  free(lm.funcs);
-  w2s_target_dispose(&target);
-  w2s_module_free(&m);
-  return ok;
+  *obj_out = parts[0].obj;
+  *obj_size = parts[0].obj_size;
+  parts[0].obj = NULL;
+  free_parts(parts, n);
+  return true;
 }
 
 bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
@@ -126,11 +318,24 @@ bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
     w2s_options_default(&defaults);
     o = &defaults;
   }
-  void *obj = NULL;
-  size_t obj_size = 0;
-  bool ok = w2s_compile(wasm, size, o, &obj, &obj_size, d) &&
-            w2s_link(obj, obj_size, o, out_path, d);
-  free(obj);
+  part *parts = NULL;
+  unsigned n = 0;
+  bool ok = compile(wasm, size, o, false, &parts, &n, d);
+  if (ok) {
+    const void **objs = calloc(n, sizeof *objs);
+    size_t *sizes = calloc(n, sizeof *sizes);
+    ok = objs && sizes;
+    if (!ok)
+      w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+    for (unsigned k = 0; ok && k < n; k++) {
+      objs[k] = parts[k].obj;
+      sizes[k] = parts[k].obj_size;
+    }
+    ok = ok && w2s_link(objs, sizes, n, o, out_path, d);
+    free(objs);
+    free(sizes);
+  }
+  free_parts(parts, n);
   if (!ok)
     unlink(out_path); /* no stale .so from an earlier run may pass for this one */
   return ok;

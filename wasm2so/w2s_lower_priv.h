@@ -100,7 +100,7 @@ bool w2s_emit_descriptor(const w2s_llvm_module *lm, LLVMValueRef *trampolines, w
 bool w2s_emit_object(LLVMModuleRef mod, const w2s_target *t, LLVMMemoryBufferRef *out,
                      w2s_diag *d);
 /* link.c */
-bool w2s_link(const void *obj, size_t size, const w2s_options *o, const char *out_path,
-              w2s_diag *d);
+bool w2s_link(const void *const *objs, const size_t *sizes, unsigned nobjs,
+              const w2s_options *o, const char *out_path, w2s_diag *d);
 
 #endif

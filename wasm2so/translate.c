@@ -14,12 +14,10 @@
 
 #include "w2s_lower_priv.h"
 
-/* Split only modules with at least this much code, into parts of at least this
- * much: below it, threads cost more than they save and cross-part calls lose
- * inlining. */
-#ifndef W2S_PART_MIN_CODE /* overridable to test splitting on small modules */
+/* By default, split only modules with at least this much code, into parts of
+ * at least this much: below it, threads cost more than they save and
+ * cross-part calls lose inlining. */
 #define W2S_PART_MIN_CODE (256u << 10)
-#endif
 #define W2S_MAX_THREADS 16u
 /* LLVM recurses deeply on huge functions; the default 8 MiB is too little. */
 #define W2S_THREAD_STACK (64u << 20)
@@ -155,7 +153,7 @@ static unsigned part_count(const w2s_module *m, const w2s_options *o, size_t *co
   *code = 0;
   for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
     *code += (size_t)(m->funcs[i].code_end - m->funcs[i].code);
-  size_t by_size = *code / W2S_PART_MIN_CODE;
+  size_t by_size = *code / (o->split_min_code ? o->split_min_code : W2S_PART_MIN_CODE);
   unsigned n = thread_count(o);
   if (by_size < n)
     n = by_size ? (unsigned)by_size : 1;

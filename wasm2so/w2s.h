@@ -25,6 +25,8 @@ typedef struct w2s_options {
   int opt_level;          /* 0..3 */
   const char *ld_lld;     /* NULL: the ld.lld found by configure */
   unsigned threads;       /* parallel code generation; 0: automatic */
+  size_t split_min_code;  /* split a module with at least this many bytes of code into
+                             parts compiled in parallel; 0: 256 KiB */
   bool keep_object;       /* also write OUT.o beside the .so (debugging) */
 } w2s_options;
 

@@ -26,6 +26,18 @@ static const uint8_t add_wasm[] = {
     0x0b, 0x08, 0x01, 0x00, 0x41, 0x10, 0x0b, 0x02, 'h', 'i',         /* data */
 };
 
+/* (module (type (func (param i32 i32) (result i32)))
+ *   (func $f (export "f") (i32.mul (call $g (local.get 0) (local.get 1)) (i32.const 2)))
+ *   (func $g (call $h (local.get 0) (i32.add (local.get 1) (i32.const 1))))
+ *   (func $h (i32.sub (local.get 0) (local.get 1)))) */
+static const uint8_t split_wasm[] = {
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x07, 0x01, 0x60, 0x02, 0x7f,
+    0x7f, 0x01, 0x7f, 0x03, 0x04, 0x03, 0x00, 0x00, 0x00, 0x07, 0x05, 0x01, 0x01, 0x66,
+    0x00, 0x00, 0x0a, 0x21, 0x03, 0x0b, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10, 0x01, 0x41,
+    0x02, 0x6c, 0x0b, 0x0b, 0x00, 0x20, 0x00, 0x20, 0x01, 0x41, 0x01, 0x6a, 0x10, 0x02,
+    0x0b, 0x07, 0x00, 0x20, 0x00, 0x20, 0x01, 0x6b, 0x0b,
+};
+
 static char *temp_so(void) {
   char *path = strdup("/tmp/check_translate-XXXXXX.so");
   int fd = mkstemps(path, 3);
@@ -33,6 +45,46 @@ static char *temp_so(void) {
   close(fd);
   return path;
 }
+
+/* Split into one part per function, on three threads: the calls between
+ * parts must link and run, and still nothing but the descriptor is exported. */
+START_TEST(test_split_parts) {
+  char *so = temp_so();
+  w2s_options o;
+  w2s_options_default(&o);
+  o.target = "x86_64";
+  o.split_min_code = 1;
+  o.threads = 3;
+  o.keep_object = true;
+  w2s_diag d = {0};
+  ck_assert_msg(w2s_translate(split_wasm, sizeof split_wasm, &o, so, &d), "%s", d.msg);
+  /* Three parts, three objects kept: OUT.o, OUT.1.o, OUT.2.o. */
+  char obj[256];
+  for (int i = 0; i < 3; i++) {
+    if (i == 0)
+      snprintf(obj, sizeof obj, "%s.o", so);
+    else
+      snprintf(obj, sizeof obj, "%s.%d.o", so, i);
+    ck_assert_msg(access(obj, F_OK) == 0, "no object %s", obj);
+    unlink(obj);
+  }
+  void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+  ck_assert_msg(h != NULL, "%s", dlerror());
+  const wasmso_module_desc *desc = dlsym(h, WASMSO_DESCRIPTOR_SYMBOL);
+  ck_assert_ptr_nonnull(desc);
+  ck_assert_uint_eq(desc->nfuncs, 3);
+  ck_assert_ptr_null(dlsym(h, "f"));
+  ck_assert_ptr_null(dlsym(h, "wasm-function[1]"));
+  uint8_t mem[16];
+  wasmso_vmctx vm = {.mem_base = mem, .stack_limit = 0};
+  wasmso_value args[2] = {{.i32 = 10}, {.i32 = 3}}, res[1] = {{0}};
+  desc->types[0].tramp(desc->funcs[0].fn, &vm, args, res);
+  ck_assert_uint_eq(res[0].i32, (10 - (3 + 1)) * 2);
+  dlclose(h);
+  unlink(so);
+  free(so);
+}
+END_TEST
 
 START_TEST(test_descriptor_and_call) {
   char *so = temp_so();
@@ -135,6 +187,7 @@ int main(void) {
   TCase *tc = tcase_create("backend");
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_descriptor_and_call);
+  tcase_add_test(tc, test_split_parts);
   tcase_add_test(tc, test_malformed_leaves_nothing);
   tcase_add_test(tc, test_aarch64);
   tcase_add_test(tc, test_bad_target);

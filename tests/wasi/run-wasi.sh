@@ -15,7 +15,8 @@
 #   //! DIR: yes         preopen the run directory as "." (--dir=.)
 #   //! WASMLOAD: OPTS   extra wasmload options
 #   //! WASMFLAGS: ...   extra flags for the wasm build; NATIVEFLAGS: for the native one
-#   //! TRAP: MESSAGE    (trap programs) the trap message; FUNC: functions in the backtrace
+#   //! TRAP: MESSAGE    (trap programs) the trap message; FUNC: functions in the backtrace;
+#                        STDERR: a line the program wrote to stderr before trapping
 # Programs listed in tests/wasi/skipped.txt are not run; each line there gives
 # the reason.  Arguments: program names (e.g. c/args) to run only those.
 # Environment (set by `make check`): top_srcdir, top_builddir, CLANG_WASM;
@@ -134,8 +135,12 @@ program() {
   [ -n "$stdin" ] && stdin=$src/data/$stdin || stdin=/dev/null
   wopts=$(meta "$s" WASMLOAD)
   [ "$(meta "$s" DIR)" = yes ] && wopts="$wopts --dir=."
-  eval "set -- $envs"
-  for e; do wopts="$wopts $(quote "--env=$e")"; done
+  # The guest gets the variables by --env, unless it inherits wasmload's.
+  case " $wopts " in
+  *" --env-inherit "*) ;;
+  *) eval "set -- $envs"
+     for e; do wopts="$wopts $(quote "--env=$e")"; done ;;
+  esac
   runs=$(meta "$s" RUN)
   [ -n "$runs" ] || runs=' '
   set -- $(meta "$s" STATUS)
@@ -176,6 +181,8 @@ trap_program() {
   for f in $fn; do
     grep -qxF "  at $f" "$r.err" || why="$why no '  at $f' line;"
   done
+  line=$(meta "$s" STDERR)
+  [ -z "$line" ] || grep -qxF "$line" "$r.err" || why="$why no '$line' line;"
   if [ -z "$why" ]; then
     log "PASS $name (trap: $msg; at $fn)"
     npass=$((npass + 1))

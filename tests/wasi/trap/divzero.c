@@ -1,6 +1,7 @@
 /* Integer division by zero (i32.div_s with a divisor known only at run time). */
 //! TRAP: integer divide by zero
 //! FUNC: divide main
+//! STDERR: before the trap
 /* wasm2so -O2 may inline a direct callee, and its frame then no longer
  * shows in the backtrace: the trapping function is called through a
  * volatile pointer so that it keeps its own frame. */

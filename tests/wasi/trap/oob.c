@@ -2,6 +2,7 @@
  * arguments' count so the compiler cannot see it. */
 //! TRAP: out of bounds memory access
 //! FUNC: poke_far main
+//! STDERR: before the trap
 /* wasm2so -O2 may inline a direct callee, and its frame then no longer
  * shows in the backtrace: the trapping function is called through a
  * volatile pointer so that it keeps its own frame. */

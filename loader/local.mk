@@ -4,7 +4,9 @@ loader_libwl_a_SOURCES = loader/wl_runtime.h loader/wl_internal.h \
 	loader/wl_error.c loader/wl_memory.c loader/wl_table.c loader/wl_global.c \
 	loader/wl_types.c loader/wl_cpu.c loader/wl_module.c loader/wl_instance.c \
 	loader/wl_rt_helpers.c loader/wl_call.c loader/wl_traps.c \
-	loader/wl_wasi.h loader/wasi_internal.h loader/wasi_host.c loader/wasi_fd.c loader/wasi_env.c
+	loader/wl_wasi.h loader/wasi_internal.h loader/wasi_host.c loader/wasi_fd.c loader/wasi_env.c \
+	loader/wasi_errno.c loader/wasi_fdtable.c loader/wasi_clock.c loader/wasi_resolve.c \
+	loader/wasi_path.c loader/wasi_dir.c loader/wasi_poll.c loader/wasi_sock.c
 # Frame pointers in the runtime too, so a trap raised from a host function
 # can still walk back into the guest's frames.
 loader_libwl_a_CFLAGS = $(AM_CFLAGS) -fno-omit-frame-pointer
@@ -43,4 +45,15 @@ tests/unit/fixture_module_oob.so: $(top_srcdir)/tests/unit/fixture_module.c $(to
 	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_OOB_DATA
 CLEANFILES += $(LOADER_FIXTURES)
 EXTRA_DIST += tests/unit/fixture_module.c
+endif
+
+if HAVE_CHECK
+# The WASI host, called directly on a guest memory with a fake instance context.
+check_PROGRAMS += tests/unit/check_wasi
+TESTS += tests/unit/check_wasi
+tests_unit_check_wasi_SOURCES = tests/unit/check_wasi.h tests/unit/check_wasi.c \
+	tests/unit/check_wasi_fd.c tests/unit/check_wasi_path.c tests/unit/check_wasi_sandbox.c \
+	tests/unit/check_wasi_misc.c
+tests_unit_check_wasi_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_wasi_LDADD = loader/libwl.a $(CHECK_LIBS) -ldl -lm -lpthread
 endif

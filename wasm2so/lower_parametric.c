@@ -5,14 +5,18 @@
  * empty asm that takes it as an input (wasm2c's FORCE_READ). */
 #include "w2s_lower_priv.h"
 
-/* The load behind v, looking through the extensions a narrow load adds. */
+/* The load behind v, looking through the extensions a narrow load adds and
+ * the lane insertions and splats of the v128 loads (lower_simd_mem.c). */
 static LLVMValueRef underlying_load(LLVMValueRef v) {
-  for (int i = 0; i < 3 && v; i++) {
+  for (int i = 0; i < 4 && v; i++) {
     if (LLVMIsALoadInst(v))
       return v;
-    if (!LLVMIsACastInst(v))
+    if (LLVMIsAInsertElementInst(v))
+      v = LLVMGetOperand(v, 1);
+    else if (LLVMIsACastInst(v) || LLVMIsAShuffleVectorInst(v))
+      v = LLVMGetOperand(v, 0);
+    else
       return NULL;
-    v = LLVMGetOperand(v, 0);
   }
   return NULL;
 }
@@ -21,15 +25,29 @@ static void force_read(w2s_lower_fn *f, LLVMValueRef load) {
   LLVMTypeRef ty = LLVMTypeOf(load);
   LLVMTypeKind k = LLVMGetTypeKind(ty);
   /* An integer register input works on both targets; bring the value there. */
+  const char *constraint = "r";
   if (k == LLVMFloatTypeKind)
     load = LLVMBuildBitCast(f->b, load, f->t_i32, "");
   else if (k == LLVMDoubleTypeKind)
     load = LLVMBuildBitCast(f->b, load, f->t_i64, "");
-  else if (k == LLVMVectorTypeKind)
-    load = LLVMBuildExtractElement(f->b, load, LLVMConstInt(f->t_i32, 0, 0), "");
+  else if (k == LLVMVectorTypeKind) {
+    /* The whole vector: taking one lane would let LLVM narrow the load, and
+     * a partly out-of-bounds v128 must trap.  128 bits go in a vector
+     * register; the 64-bit loads of load8x8 etc. in an integer one. */
+    LLVMTypeRef et = LLVMGetElementType(ty);
+    unsigned bits = LLVMGetVectorSize(ty) * (LLVMGetTypeKind(et) == LLVMIntegerTypeKind
+                                                 ? LLVMGetIntTypeWidth(et)
+                                                 : LLVMGetTypeKind(et) == LLVMFloatTypeKind ? 32 : 64);
+    if (bits == 128) {
+      load = LLVMBuildBitCast(f->b, load, LLVMVectorType(f->t_i64, 2), "");
+      constraint = f->target->is_aarch64 ? "w" : "x";
+    } else {
+      load = LLVMBuildBitCast(f->b, load, LLVMIntTypeInContext(f->ctx, bits), "");
+    }
+  }
   ty = LLVMTypeOf(load);
   LLVMTypeRef fty = LLVMFunctionType(f->t_void, &ty, 1, 0);
-  LLVMValueRef asm_ = LLVMGetInlineAsm(fty, "", 0, "r", 1, 1, 0, LLVMInlineAsmDialectATT, 0);
+  LLVMValueRef asm_ = LLVMGetInlineAsm(fty, "", 0, constraint, 1, 1, 0, LLVMInlineAsmDialectATT, 0);
   LLVMBuildCall2(f->b, fty, asm_, &load, 1, "");
 }
 

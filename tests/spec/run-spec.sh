@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-spec.sh — the official spec tests (core/*.wast, no SIMD yet): convert
+# run-spec.sh — the official spec tests (core/*.wast and core/simd/*.wast): convert
 # each script with wast2json (again only when missing or older than the
 # .wast), then run every command of every script with the spec runner.
 # Environment (set by `make check`): top_srcdir, top_builddir, WASM_TESTSUITE,
@@ -25,7 +25,7 @@ fi
 mkdir -p "$outdir" || fail "cannot create $outdir"
 
 # Convert what is missing or stale.
-for w in "$suite"/core/*.wast; do
+for w in "$suite"/core/*.wast "$suite"/core/simd/*.wast; do
   j=$outdir/$(basename "$w" .wast).json
   if [ ! -f "$j" ] || [ "$w" -nt "$j" ]; then
     "$wast2json" "$w" -o "$j" || { rm -f "$j"; fail "wast2json failed on $w"; }
@@ -33,7 +33,7 @@ for w in "$suite"/core/*.wast; do
 done
 
 set -- -x "$top_srcdir/tests/spec/expected-failures.txt" "$@"
-for w in "$suite"/core/*.wast; do
+for w in "$suite"/core/*.wast "$suite"/core/simd/*.wast; do
   set -- "$@" "$outdir/$(basename "$w" .wast).json"
 done
 exec "$runner" "$@"

@@ -459,6 +459,76 @@ START_TEST(invalid_module_level) {
 }
 END_TEST
 
+/* ---- SIMD128 (prefix 0xFD) ---- */
+
+START_TEST(decode_simd) {
+  w2s_diag d = {0};
+  w2s_instr in;
+  /* v128.const (16 bytes), i8x16.shuffle, i16x8.replace_lane 7,
+   * v128.load16_lane offset=5 lane 2, i16x8.abs as a two-byte LEB (128). */
+  const uint8_t code[] = {0xfd, 12, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                          0xfd, 13, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16,
+                          0xfd, 26, 7, 0xfd, 85, 1, 5, 2, 0xfd, 0x80, 0x01};
+  const uint8_t *p = code, *end = code + sizeof code;
+  ck_assert(w2s_decode_instr(&p, end, code, &in, &d));
+  ck_assert_int_eq(in.op, W2S_OP_V128_CONST);
+  for (int i = 0; i < 16; i++)
+    ck_assert_uint_eq(in.imm.v128[i], i);
+  ck_assert(w2s_decode_instr(&p, end, code, &in, &d));
+  ck_assert_int_eq(in.op, W2S_OP_I8X16_SHUFFLE);
+  ck_assert_uint_eq(in.imm.shuffle[0], 31);
+  ck_assert_uint_eq(in.imm.shuffle[15], 16);
+  ck_assert(w2s_decode_instr(&p, end, code, &in, &d));
+  ck_assert_int_eq(in.op, W2S_OP_I16X8_REPLACE_LANE);
+  ck_assert_uint_eq(in.imm.lane, 7);
+  ck_assert(w2s_decode_instr(&p, end, code, &in, &d));
+  ck_assert_int_eq(in.op, W2S_OP_V128_LOAD16_LANE);
+  ck_assert(in.imm.memlane.align == 1 && in.imm.memlane.offset == 5 && in.imm.memlane.lane == 2);
+  ck_assert(w2s_decode_instr(&p, end, code, &in, &d));
+  ck_assert_int_eq(in.op, W2S_OP_I16X8_ABS);
+  ck_assert_uint_eq(in.offset, sizeof code - 3);
+  ck_assert(p == end);
+
+  /* 0xFD 154 is a hole in the opcode space; 256 is beyond it; a v128.const
+   * cut short is malformed too. */
+  const uint8_t hole[] = {0xfd, 0x9a, 0x01}, big[] = {0xfd, 0x80, 0x02}, cut[] = {0xfd, 12, 1, 2};
+  const uint8_t *bad[] = {hole, big, cut};
+  for (int i = 0; i < 3; i++) {
+    memset(&d, 0, sizeof d);
+    p = bad[i];
+    ck_assert(!w2s_decode_instr(&p, bad[i] + (i == 2 ? sizeof cut : 3), bad[i], &in, &d));
+    ck_assert_int_eq(d.kind, W2S_DIAG_MALFORMED);
+  }
+}
+END_TEST
+
+START_TEST(invalid_simd) {
+  mb m;
+  w2s_diag d;
+#define V128_ZERO 0xfd, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+  /* Type 1 is [i32 i32] -> [i32]: extract a lane of a v128.const. */
+  size_t b = one_func(&m, (const uint8_t[]){V128_ZERO, 0xfd, 21, 15, 0x0b}, 22);
+  ck_assert(read_validate(&m, &d));
+  b = one_func(&m, (const uint8_t[]){V128_ZERO, 0xfd, 21, 16, 0x0b}, 22);
+  expect_invalid(&m, b + 18, "invalid lane index");
+  b = one_func(&m, (const uint8_t[]){V128_ZERO, 0xfd, 27, 4, 0x0b}, 22);
+  expect_invalid(&m, b + 18, "invalid lane index");
+  /* Shuffle lanes index both operands: 0..31. */
+  b = one_func(&m, (const uint8_t[]){V128_ZERO, V128_ZERO, 0xfd, 13, 31, 0, 0, 0, 0, 0, 0, 0,
+                                     0, 0, 0, 0, 0, 0, 0, 0, 0xfd, 27, 3, 0x0b}, 58);
+  ck_assert(read_validate(&m, &d));
+  b = one_func(&m, (const uint8_t[]){V128_ZERO, V128_ZERO, 0xfd, 13, 32, 0, 0, 0, 0, 0, 0, 0,
+                                     0, 0, 0, 0, 0, 0, 0, 0, 0xfd, 27, 3, 0x0b}, 58);
+  expect_invalid(&m, b + 36, "invalid lane index");
+  /* A v128 is not an i32 result; loads need a memory. */
+  b = one_func(&m, (const uint8_t[]){V128_ZERO, 0x0b}, 19);
+  expect_invalid(&m, b + 18, "type mismatch");
+  b = one_func(&m, (const uint8_t[]){0x20, 0, 0xfd, 0, 4, 0, 0xfd, 27, 0, 0x0b}, 10);
+  expect_invalid(&m, b + 2, "unknown memory 0");
+#undef V128_ZERO
+}
+END_TEST
+
 START_TEST(diag_output) {
   w2s_diag d = {0};
   ck_assert(!w2s_fail(&d, W2S_DIAG_INVALID, 0x1a2b, "type mismatch in %s", "i32.add"));
@@ -485,6 +555,8 @@ int main(void) {
   tcase_add_test(t, malformed_sections);
   tcase_add_test(t, invalid_bodies);
   tcase_add_test(t, invalid_module_level);
+  tcase_add_test(t, decode_simd);
+  tcase_add_test(t, invalid_simd);
   tcase_add_test(t, diag_output);
   suite_add_tcase(s, t);
   SRunner *r = srunner_create(s);

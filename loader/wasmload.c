@@ -42,8 +42,6 @@ struct run {
   const char *invoke;
   int argc;          /* guest argv, argv[0] = module path */
   char **argv;
-  int envc;
-  char **env;
   wl_module *mod;
   int status;
 };
@@ -224,7 +222,6 @@ out:
 static void *guest_main(void *arg) {
   struct run *r = arg;
   wl_error err;
-  wl_wasi_setup(r->argc, r->argv, r->envc, r->env);
   wl_instance *in = wl_instantiate(r->mod, resolve, NULL, &err);
   if (!in) {
     r->status = report(&err);
@@ -258,47 +255,31 @@ struct opts {
   bool no_cache, env_inherit;
   int ndirs;
   const char **dir_host, **dir_guest;
-  char **env;           /* --env entries, then inherited ones */
+  char **env;           /* --env entries */
   int nenv, capenv;
 };
 
 static bool push_env(struct opts *o, char *kv) {
-  if (o->nenv + 1 >= o->capenv) {
-    int cap = o->capenv ? 2 * o->capenv : 64;
+  if (o->nenv == o->capenv) {
+    int cap = o->capenv ? 2 * o->capenv : 16;
     char **e = realloc(o->env, (size_t)cap * sizeof *e);
     if (!e) return false;
     o->env = e;
     o->capenv = cap;
   }
   o->env[o->nenv++] = kv;
-  o->env[o->nenv] = NULL;
   return true;
 }
 
-/* Inherited variables come after the --env ones and only if not set there. */
-static bool inherit_env(struct opts *o) {
-  extern char **environ;
-  int given = o->nenv;
-  for (char **e = environ; e && *e; e++) {
-    size_t k = strcspn(*e, "=");
-    if (!(*e)[k] || k == 0) continue;
-    bool dup = false;
-    for (int i = 0; i < given && !dup; i++)
-      dup = strncmp(o->env[i], *e, k + 1) == 0;
-    if (!dup && !push_env(o, *e)) return false;
-  }
-  return true;
-}
-
-/* HOST[::GUEST]; the guest name defaults to the host path. */
+/* HOST[::GUEST]; guest NULL: named as the host path. */
 static bool add_dir(struct opts *o, char *arg) {
   char *sep = strstr(arg, "::");
-  const char *guest = arg;
+  const char *guest = NULL;
   if (sep) {
     *sep = 0;
     guest = sep + 2;
   }
-  if (!*arg || !*guest) return false;
+  if (!*arg || (guest && !*guest)) return false;
   const char **h = realloc(o->dir_host, (size_t)(o->ndirs + 1) * sizeof *h);
   if (h) o->dir_host = h;
   const char **g = realloc(o->dir_guest, (size_t)(o->ndirs + 1) * sizeof *g);
@@ -379,8 +360,6 @@ static int parse_options(int argc, char **argv, struct opts *o) {
     usage(stderr);
     return 2;
   }
-  if (o->env_inherit && !inherit_env(o)) goto oom;
-  if (!o->env && !(o->env = calloc(1, sizeof *o->env))) goto oom;
   return -1;
 oom:
   fprintf(stderr, "wasmload: out of memory\n");
@@ -413,6 +392,25 @@ static uint8_t *read_all(const char *path, size_t *size) {
   free(buf);
   errno = e ? e : ENOMEM;
   return NULL;
+}
+
+/* Hand args, environment and preopens to the WASI host.  Returns -1 to go
+ * on, else the exit status. */
+static int configure_wasi(const struct opts *o) {
+  wl_error err;
+  if (!wl_wasi_set_args(o->r.argc, o->r.argv, &err)) goto fail;
+  for (int i = 0; i < o->nenv; i++)
+    if (!wl_wasi_env_add(o->env[i], &err)) goto fail;
+  if (o->env_inherit && !wl_wasi_env_inherit(&err)) goto fail;
+  for (int i = 0; i < o->ndirs; i++)
+    if (!wl_wasi_preopen(o->dir_host[i], o->dir_guest[i], &err)) {
+      fprintf(stderr, "wasmload: --dir: %s\n", err.msg);
+      return 2;
+    }
+  return -1;
+fail:
+  fprintf(stderr, "wasmload: %s\n", err.msg);
+  return 1;
 }
 
 /* A .wasm module: from the cache, translated first if it is not there.  A
@@ -461,13 +459,8 @@ int main(int argc, char **argv) {
   r->path = argv[optind];
   r->argc = argc - optind;
   r->argv = argv + optind;
-  r->env = o.env;
-  r->envc = o.nenv;
-  if (o.ndirs) {
-    /* TODO(WASI-A): hand the preopens to the WASI host once wl_wasi.h has them. */
-    fprintf(stderr, "wasmload: --dir is not supported by this WASI host yet\n");
-    return 2;
-  }
+  status = configure_wasi(&o);
+  if (status >= 0) return status;
 
   char msg[600];
   switch (wl_elf_check(r->path, msg, sizeof msg)) {

@@ -3,7 +3,7 @@
 # usage, options ending at the module path, exit status, output on every
 # exit path, the trap report.
 . "${top_srcdir:-.}/tests/loader/lib.sh"
-for m in hello args env exit trap; do wat $m; done
+for m in hello args env exit trap cat; do wat $m; done
 
 run "--help" 0 "$WASMLOAD" --help && grep -q '^Usage: wasmload ' "$T/out" &&
   grep -q -- '--dir=HOST\[::GUEST\]' "$T/out" && grep -q -- '--env-inherit' "$T/out" &&
@@ -41,6 +41,21 @@ run "--env-inherit" 0 env WL_TEST_X=host WL_TEST_Y=y "$WASMLOAD" --env-inherit -
   grep -qx 'WL_TEST_X=mine' "$T/out" && grep -qx 'WL_TEST_Y=y' "$T/out" &&
   [ "$(grep -c '^WL_TEST_X=' "$T/out")" = 1 ] && pass "--env-inherit, --env wins" ||
   fail "--env-inherit: '$(grep WL_TEST "$T/out")'"
+
+# --dir: preopens, named as given or as the host path; none by default
+# (fd 3 is then not open: EBADF, 8, becomes the exit status).
+mkdir "$T/data"
+printf 'contents\n' >"$T/data/in.txt"
+run "--dir" 0 "$WASMLOAD" --dir="$T/data::/sandbox" "$T/cat.wasm" && same "$T/out" '/sandbox\ncontents\n' &&
+  pass "--dir=HOST::GUEST" || fail "--dir=HOST::GUEST: '$(cat "$T/out")'"
+run "--dir host name" 0 "$WASMLOAD" --dir="$T/data" "$T/cat.wasm" && same "$T/out" "$T/data\ncontents\n" &&
+  pass "--dir=HOST" || fail "--dir=HOST: '$(cat "$T/out")'"
+run "no --dir" 8 "$WASMLOAD" "$T/cat.wasm" && [ ! -s "$T/out" ] && pass "no preopen without --dir" ||
+  fail "no --dir: '$(cat "$T/out")'"
+run "--dir missing" 2 "$WASMLOAD" --dir="$T/nowhere" "$T/cat.wasm" && grep -q 'nowhere' "$T/err" &&
+  pass "--dir of a missing directory: status 2" || fail "--dir of a missing directory"
+run "--dir empty guest" 2 "$WASMLOAD" --dir="$T/data::" "$T/cat.wasm" && pass "--dir=HOST:: refused" ||
+  fail "--dir=HOST::"
 
 # proc_exit from 50 frames deep: the status, and the output before it.
 run "proc_exit" 7 "$WASMLOAD" "$T/exit.wasm" && same "$T/out" 'partial' && [ ! -s "$T/err" ] &&

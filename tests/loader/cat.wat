@@ -1,0 +1,32 @@
+;; Prints the name of preopen fd 3 and a line, then the contents of "in.txt"
+;; opened through it.  A failing WASI call exits with its errno.
+(module
+  (import "wasi_snapshot_preview1" "fd_prestat_get" (func $prestat (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_prestat_dir_name" (func $dirname (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open"
+    (func $open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  ;; 0: prestat, 16: iovec, 24: count, 28: opened fd, 64: "in.txt", 1024: name, 8192: data
+  (data (i32.const 64) "in.txt")
+  (func $check (param $e i32) (if (local.get $e) (then (call $exit (local.get $e)))))
+  (func $out (param $p i32) (param $n i32)
+    (i32.store (i32.const 16) (local.get $p))
+    (i32.store (i32.const 20) (local.get $n))
+    (call $check (call $write (i32.const 1) (i32.const 16) (i32.const 1) (i32.const 24))))
+  (func (export "_start") (local $n i32)
+    (call $check (call $prestat (i32.const 3) (i32.const 0)))
+    (local.set $n (i32.load (i32.const 4)))
+    (if (i32.gt_u (local.get $n) (i32.const 1000)) (then (call $exit (i32.const 100))))
+    (call $check (call $dirname (i32.const 3) (i32.const 1024) (local.get $n)))
+    (i32.store8 (i32.add (i32.const 1024) (local.get $n)) (i32.const 10))
+    (call $out (i32.const 1024) (i32.add (local.get $n) (i32.const 1)))
+    ;; rights: fd_read (bit 1)
+    (call $check (call $open (i32.const 3) (i32.const 0) (i32.const 64) (i32.const 6) (i32.const 0)
+                             (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 28)))
+    (i32.store (i32.const 16) (i32.const 8192))
+    (i32.store (i32.const 20) (i32.const 4096))
+    (call $check (call $read (i32.load (i32.const 28)) (i32.const 16) (i32.const 1) (i32.const 24)))
+    (call $out (i32.const 8192) (i32.load (i32.const 24)))))

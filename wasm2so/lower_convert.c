@@ -41,20 +41,6 @@ static LLVMValueRef trunc_sat(w2s_lower_fn *f, LLVMValueRef x, LLVMTypeRef to, b
   return w2s_intrinsic(f, is_signed ? "llvm.fptosi.sat" : "llvm.fptoui.sat", ov, 2, &x, 1);
 }
 
-/* The value v, hidden from the optimiser behind an empty asm (through an
- * integer register, valid on both targets).  LLVM folds x*1, x-0, x/-1 and
- * demote(promote(x)) to x (or -x), which drops the quieting of a signalling
- * NaN that Wasm requires; an opaque operand keeps the operation. */
-static LLVMValueRef opaque(w2s_lower_fn *f, LLVMValueRef v) {
-  LLVMTypeRef ft = LLVMTypeOf(v);
-  LLVMTypeRef it = ft == f->t_f32 ? f->t_i32 : f->t_i64;
-  LLVMTypeRef fty = LLVMFunctionType(it, &it, 1, false);
-  LLVMValueRef asm_ = LLVMGetInlineAsm(fty, "", 0, "=r,0", 4, false, false,
-                                       LLVMInlineAsmDialectATT, false);
-  LLVMValueRef bits = LLVMBuildBitCast(f->b, v, it, "");
-  return LLVMBuildBitCast(f->b, LLVMBuildCall2(f->b, fty, asm_, &bits, 1, ""), ft, "");
-}
-
 /* Sign-extend the low `bits` bits of x within its own type. */
 static LLVMValueRef extend_low(w2s_lower_fn *f, LLVMValueRef x, unsigned bits) {
   LLVMTypeRef t = LLVMTypeOf(x);
@@ -110,7 +96,7 @@ bool w2s_lower_convert(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
     break;
   case W2S_OP_F32_DEMOTE_F64:
     if (LLVMIsAFPExtInst(x))
-      x = opaque(f, x);
+      x = w2s_opaque(f, x);
     r = LLVMBuildFPTrunc(b, x, f->t_f32, "");
     break;
   case W2S_OP_F64_PROMOTE_F32: r = LLVMBuildFPExt(b, x, f->t_f64, ""); break;

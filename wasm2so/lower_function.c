@@ -153,6 +153,15 @@ LLVMValueRef w2s_intrinsic(w2s_lower_fn *f, const char *name, LLVMTypeRef *overl
   return LLVMBuildCall2(f->b, ty, fn, args, nargs, "");
 }
 
+LLVMValueRef w2s_opaque(w2s_lower_fn *f, LLVMValueRef v) {
+  LLVMTypeRef t = LLVMTypeOf(v);
+  const char *cons = f->target->is_aarch64 ? "=w,0" : "=x,0";
+  LLVMTypeRef fty = LLVMFunctionType(t, &t, 1, false);
+  LLVMValueRef asm_ = LLVMGetInlineAsm(fty, "", 0, cons, strlen(cons), false, false,
+                                       LLVMInlineAsmDialectATT, false);
+  return LLVMBuildCall2(f->b, fty, asm_, &v, 1, "");
+}
+
 /* ---- the walker ---- */
 
 static void add_fn_attr(w2s_lower_fn *f, const char *k, const char *v) {

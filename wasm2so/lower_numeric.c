@@ -158,20 +158,6 @@ static LLVMValueRef quiet_if_nan(w2s_lower_fn *f, LLVMValueRef r, LLVMValueRef a
   return LLVMBuildSelect(f->b, nan, LLVMBuildFAdd(f->b, a, b, ""), r, "");
 }
 
-/* The value v, hidden from the optimiser behind an empty asm (through an
- * integer register, valid on both targets).  LLVM folds x*1, x-0, x/-1 and
- * demote(promote(x)) to x (or -x), which drops the quieting of a signalling
- * NaN that Wasm requires; an opaque operand keeps the operation. */
-static LLVMValueRef opaque(w2s_lower_fn *f, LLVMValueRef v) {
-  LLVMTypeRef ft = LLVMTypeOf(v);
-  LLVMTypeRef it = ft == f->t_f32 ? f->t_i32 : f->t_i64;
-  LLVMTypeRef fty = LLVMFunctionType(it, &it, 1, false);
-  LLVMValueRef asm_ = LLVMGetInlineAsm(fty, "", 0, "=r,0", 4, false, false,
-                                       LLVMInlineAsmDialectATT, false);
-  LLVMValueRef bits = LLVMBuildBitCast(f->b, v, it, "");
-  return LLVMBuildBitCast(f->b, LLVMBuildCall2(f->b, fty, asm_, &bits, 1, ""), ft, "");
-}
-
 /* A constant that lets LLVM fold the operation into an identity or a sign
  * flip: +-0 and +-1. */
 static bool identity_const(LLVMValueRef v) {
@@ -209,9 +195,9 @@ static bool lower_float(w2s_lower_fn *f, w2s_op op) {
                (op >= W2S_OP_F64_ADD && op <= W2S_OP_F64_DIV);
   if (arith) {
     if (identity_const(a))
-      a = opaque(f, a);
+      a = w2s_opaque(f, a);
     if (identity_const(b))
-      b = opaque(f, b);
+      b = w2s_opaque(f, b);
   }
   switch (op) {
   case W2S_OP_F32_ADD: case W2S_OP_F64_ADD: r = LLVMBuildFAdd(f->b, a, b, ""); break;

@@ -11,17 +11,6 @@ static bool is(const char *op, const char *name) {
   return strcmp(op, name) == 0;
 }
 
-/* v hidden from the optimiser behind an empty asm in a vector register, so
- * x*1, x-0, x/1, demote(promote x)... keep their signalling-NaN quieting. */
-static LLVMValueRef opaque(w2s_lower_fn *f, LLVMValueRef v) {
-  LLVMTypeRef t = LLVMTypeOf(v);
-  const char *cons = f->target->is_aarch64 ? "=w,0" : "=x,0";
-  LLVMTypeRef fty = LLVMFunctionType(t, &t, 1, false);
-  LLVMValueRef asm_ = LLVMGetInlineAsm(fty, "", 0, cons, strlen(cons), false, false,
-                                       LLVMInlineAsmDialectATT, false);
-  return LLVMBuildCall2(f->b, fty, asm_, &v, 1, "");
-}
-
 /* A constant vector with a lane LLVM can fold into an identity or a sign
  * flip (+-0, +-1), or any non-splat pattern we do not inspect. */
 static bool foldable_const(LLVMValueRef v) {
@@ -86,9 +75,9 @@ static bool lower_arith(w2s_lower_fn *f, w2s_simd_shape s, const char *op) {
   LLVMValueRef y = w2s_simd_pop(f, s), x = w2s_simd_pop(f, s), r;
   if (op[0] != 'p' && op[0] != 'm') {
     if (foldable_const(x))
-      x = opaque(f, x);
+      x = w2s_opaque(f, x);
     if (foldable_const(y))
-      y = opaque(f, y);
+      y = w2s_opaque(f, y);
   }
   if (is(op, "add"))
     r = LLVMBuildFAdd(b, x, y, "");
@@ -206,7 +195,7 @@ static bool lower_convert(w2s_lower_fn *f, const char *op) {
   } else if (is(op, "demote_f64x2_zero")) {
     x = w2s_simd_pop(f, f64x2);
     if (LLVMIsAFPExtInst(x) || LLVMIsConstant(x))
-      x = opaque(f, x);
+      x = w2s_opaque(f, x);
     r = zero_high(f, LLVMBuildFPTrunc(b, x, v2f32, ""));
   } else if (is(op, "promote_low_f32x4")) {
     r = LLVMBuildFPExt(b, w2s_simd_lanes(f, w2s_simd_pop(f, f32x4), 0, 2, 1), v2f64, "");

@@ -47,6 +47,12 @@ void w2s_trap_if(w2s_lower_fn *f, LLVMValueRef cond, enum wasmso_trap code);
 LLVMValueRef w2s_intrinsic(w2s_lower_fn *f, const char *name, LLVMTypeRef *overloads,
                            unsigned noverloads, LLVMValueRef *args, unsigned nargs);
 
+/* v (a float or a vector) hidden from the optimiser behind an empty asm that
+ * keeps it in its FP/vector register.  LLVM folds x*1, x-0, x/-1 and
+ * demote(promote(x)) to x (or -x), which drops the quieting of a signalling
+ * NaN that Wasm requires; an opaque operand keeps the operation. */
+LLVMValueRef w2s_opaque(w2s_lower_fn *f, LLVMValueRef v);
+
 /* One per instruction class; each returns false with d filled only on an
  * internal error (the body has already been validated). */
 bool w2s_lower_control(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);

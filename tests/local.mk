@@ -11,3 +11,4 @@ include tests/spec/local.mk
 include tests/fuzz/local.mk
 include tests/loader/local.mk
 include tests/wasi/local.mk
+include tests/sandbox/local.mk

@@ -16,5 +16,5 @@ if [ $status -ne 0 ]; then
 fi
 logs=$(find . -name '*.log' ! -name config.log ! -name test-suite.log)
 grep -h -E '^[0-9]+%: Checks: ' $logs 2>/dev/null || true
-grep -h -E '^(spec-translate-[a-z0-9_]+|wasi|spec): ' $logs 2>/dev/null || true
+grep -h -E '^(spec-translate-[a-z0-9_]+|sandbox|wasi|spec): ' $logs 2>/dev/null || true
 exit $status

@@ -6,6 +6,8 @@ AM_TESTS_ENVIRONMENT = \
 	WASM_TESTSUITE='$(WASM_TESTSUITE)'; WAST2JSON='$(WAST2JSON)'; WAT2WASM='$(WAT2WASM)'; \
 	CLANG_WASM='$(CLANG_WASM)'; export top_srcdir top_builddir WASM_TESTSUITE WAST2JSON WAT2WASM CLANG_WASM;
 
+EXTRA_DIST += tests/lib/wasi-toolchain.sh
+
 include tests/unit/local.mk
 include tests/spec/local.mk
 include tests/fuzz/local.mk

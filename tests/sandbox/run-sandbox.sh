@@ -27,28 +27,15 @@ set -u
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-.}
 top_builddir=$(cd "$top_builddir" && pwd)
-clang=${CLANG_WASM:-clang-19}
-libc_inc=${WASI_LIBC_INCLUDE:-/usr/include/wasm32-wasi}
-libc_lib=${WASI_LIBC_LIB:-/usr/lib/wasm32-wasi}
 src=$top_srcdir/tests/sandbox
 out=$top_builddir/tests/sandbox/out
-w2s=$top_builddir/wasm2so/wasm2so
-wl=$top_builddir/loader/wasmload
 
 die() { echo "run-sandbox.sh: $*" >&2; exit 1; }
-if [ "$clang" = no ] || ! command -v "$clang" >/dev/null 2>&1; then
-  die "clang-19 not found (install clang-19, then re-run configure)"
-fi
-[ -d "$libc_inc" ] && [ -f "$libc_lib/libc.a" ] || die "no wasi-libc at $libc_inc, $libc_lib"
-[ -x "$w2s" ] || die "$w2s is not built"
-[ -x "$wl" ] || die "$wl is not built"
 
-# A sysroot holding only wasi-libc (Debian's clang would otherwise also search
-# the host's /usr/include), as in tests/wasi/run-wasi.sh.
-sysroot=$out/sysroot
-mkdir -p "$sysroot/include" "$sysroot/lib" "$out/bin" "$out/run" || die "cannot create $out"
-ln -sfn "$libc_inc" "$sysroot/include/wasm32-wasi"
-ln -sfn "$libc_lib" "$sysroot/lib/wasm32-wasi"
+# clang for wasm32-wasi against a wasi-libc-only sysroot: wasm_cc, w2s, wl.
+. "$top_srcdir/tests/lib/wasi-toolchain.sh"
+wasi_toolchain "$out"
+mkdir -p "$out/bin" "$out/run" || die "cannot create $out"
 
 npass=0 nfail=0
 pass() { npass=$((npass + 1)); }
@@ -64,7 +51,7 @@ snapshot() {
 # Build and run one program; $1 = name (escape_paths).
 program() {
   name=$1 b=$out/bin/$1
-  if ! { $clang --target=wasm32-wasi --sysroot="$sysroot" -std=gnu11 -O2 -Wall \
+  if ! { $wasm_cc -std=gnu11 -O2 -Wall \
            "$src/$name.c" -o "$b.wasm" && "$w2s" "$b.wasm" -o "$b.so"; } > "$b.build.log" 2>&1; then
     fail "$name: build failed ($b.build.log)"
     sed 's/^/    /' "$b.build.log" | head -n 20

@@ -27,43 +27,15 @@ top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-.}
 top_builddir=$(cd "$top_builddir" && pwd)
 clang=${CLANG_WASM:-clang-19}
-libc_inc=${WASI_LIBC_INCLUDE:-/usr/include/wasm32-wasi}
-libc_lib=${WASI_LIBC_LIB:-/usr/lib/wasm32-wasi}
 src=$top_srcdir/tests/wasi
 out=$top_builddir/tests/wasi/out
-w2s=$top_builddir/wasm2so/wasm2so
-wl=$top_builddir/loader/wasmload
 
 fail() { echo "run-wasi.sh: $*" >&2; exit 1; }
 
-if [ "$clang" = no ] || ! command -v "$clang" >/dev/null 2>&1; then
-  fail "clang-19 not found (install clang-19, then re-run configure)"
-fi
-[ -d "$libc_inc" ] && [ -f "$libc_lib/libc.a" ] || fail "no wasi-libc at $libc_inc, $libc_lib (install wasi-libc)"
-[ -x "$w2s" ] || fail "$w2s is not built"
-[ -x "$wl" ] || fail "$wl is not built"
-
-# Debian's clang searches the host's /usr/include for wasm32-wasi unless
-# given a sysroot: one holding only wasi-libc (and its libc++), as symlinks.
-sysroot=$out/sysroot
-mkdir -p "$sysroot/include" "$sysroot/lib" "$out/bin" "$out/run" || fail "cannot create $out"
-ln -sfn "$libc_inc" "$sysroot/include/wasm32-wasi"
-ln -sfn "$libc_lib" "$sysroot/lib/wasm32-wasi"
-wasm_cc="$clang --target=wasm32-wasi --sysroot=$sysroot"
-# Check that: every directory the compiler would search lies in the sysroot
-# or in clang's own resource directory (stddef.h and friends).
-resdir=$($clang -print-resource-dir)
-for lang in c c++; do
-  dirs=$(echo | $wasm_cc -x $lang -fno-exceptions -E -v - 2>&1 >/dev/null |
-         sed -n '/^#include <...> search starts here:/,/^End of search list/p' | sed '1d;$d')
-  [ -n "$dirs" ] || fail "cannot read the include search list of $clang ($lang)"
-  for d in $dirs; do
-    case $d in
-    "$sysroot"/*|"$resdir"/*) ;;
-    *) fail "the wasm build would search $d (not wasi-libc)" ;;
-    esac
-  done
-done
+# clang for wasm32-wasi against a wasi-libc-only sysroot: wasm_cc, w2s, wl.
+. "$top_srcdir/tests/lib/wasi-toolchain.sh"
+wasi_toolchain "$out"
+mkdir -p "$out/bin" "$out/run" || fail "cannot create $out"
 
 skipped_file=$src/skipped.txt
 skip_reason() {

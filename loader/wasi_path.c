@@ -45,6 +45,17 @@ static uint32_t open_entry(wasmso_vmctx *vm, uint32_t fd, uint64_t need, uint32_
   return WASI_ESUCCESS;
 }
 
+/* The two entries of a link or a rename, source then target; on failure
+ * neither stays open. */
+static uint32_t open_pair(wasmso_vmctx *vm, uint32_t from_fd, uint64_t from_need, uint32_t from_ptr,
+                          uint32_t from_len, uint32_t to_fd, uint64_t to_need, uint32_t to_ptr,
+                          uint32_t to_len, struct entry *from, struct entry *to) {
+  uint32_t e = open_entry(vm, from_fd, from_need, from_ptr, from_len, from);
+  if (e) return e;
+  if ((e = open_entry(vm, to_fd, to_need, to_ptr, to_len, to))) close(from->parent);
+  return e;
+}
+
 /* A trailing slash on something that is not a directory is ENOTDIR. */
 static uint32_t check_slash(const struct entry *en) {
   struct stat st;
@@ -216,12 +227,9 @@ uint32_t wasi_path_symlink(wasmso_vmctx *vm, uint32_t old, uint32_t old_len, uin
 uint32_t wasi_path_link(wasmso_vmctx *vm, uint32_t old_fd, uint32_t old_flags, uint32_t old, uint32_t old_len,
                         uint32_t new_fd, uint32_t path, uint32_t len) {
   struct entry from, to;
-  uint32_t e = open_entry(vm, old_fd, WR_PATH_LINK_SOURCE, old, old_len, &from);
+  uint32_t e = open_pair(vm, old_fd, WR_PATH_LINK_SOURCE, old, old_len, new_fd, WR_PATH_LINK_TARGET,
+                         path, len, &from, &to);
   if (e) return e;
-  if ((e = open_entry(vm, new_fd, WR_PATH_LINK_TARGET, path, len, &to))) {
-    close(from.parent);
-    return e;
-  }
   if (dot_or_dotdot(from.name) || dot_or_dotdot(to.name)) e = WASI_EPERM;
   else if (!(e = check_slash(&from)) && !(e = check_slash(&to))) {
     if (old_flags & WASI_LOOKUP_SYMLINK_FOLLOW) {
@@ -248,12 +256,9 @@ uint32_t wasi_path_link(wasmso_vmctx *vm, uint32_t old_fd, uint32_t old_flags, u
 uint32_t wasi_path_rename(wasmso_vmctx *vm, uint32_t fd, uint32_t old, uint32_t old_len, uint32_t new_fd,
                           uint32_t path, uint32_t len) {
   struct entry from, to;
-  uint32_t e = open_entry(vm, fd, WR_PATH_RENAME_SOURCE, old, old_len, &from);
+  uint32_t e = open_pair(vm, fd, WR_PATH_RENAME_SOURCE, old, old_len, new_fd, WR_PATH_RENAME_TARGET,
+                         path, len, &from, &to);
   if (e) return e;
-  if ((e = open_entry(vm, new_fd, WR_PATH_RENAME_TARGET, path, len, &to))) {
-    close(from.parent);
-    return e;
-  }
   if (dot_or_dotdot(from.name) || dot_or_dotdot(to.name)) e = WASI_EBUSY;
   else if (!(e = check_slash(&from)) && !(e = check_slash(&to))) {
     /* "a" -> "b/": a must be a directory too. */

@@ -1,0 +1,2 @@
+# Sources of the shim group "coll" (owned by that group).
+MS_COLL_SOURCES =

@@ -1,0 +1,240 @@
+/* ms_internal.h — the MPI shim's internal contract: guest MPI calls (MPI 5.0
+ * standard ABI, wasm32) forwarded to the host's Open MPI with zero copies.
+ *
+ * A guest call arrives as a host function ms_MPI_X(vmctx, i32/i64 args...)
+ * bound to the import "mpi"."MPI_X".  Every wrapper:
+ *   1. looks up each handle (ms_obj_get / the typed getters below): a guest
+ *      handle is an index, never a host pointer;
+ *   2. checks every guest pointer over its whole footprint against the
+ *      current memory size (ms_ptr, ms_buffer) before the host sees it;
+ *   3. translates constants (ranks, tags, sentinels) with ms_rank_in & co.;
+ *   4. calls host MPI on base + guest address (no copy) and returns
+ *      ms_check(...) of its result: 0, or a guest error class after the
+ *      guest's error handler ran.
+ * Host communicators always carry MPI_ERRORS_RETURN; the guest's handler is
+ * kept in our record and applied by ms_raise.
+ *
+ * One guest per process (as for WASI): the state lives in ms_state.c.
+ * Prefix: ms_ (functions), ABI_ (guest ABI constants, ms_abi.h). */
+#ifndef MS_INTERNAL_H
+#define MS_INTERNAL_H
+
+#include <mpi.h> /* the host's Open MPI */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ms_abi.h"
+#include "wl_runtime.h"
+
+typedef uint32_t ms_gaddr; /* a guest address (wasm32 pointer) */
+typedef uint32_t ms_gh;    /* a guest handle value (MPI_Comm, MPI_Datatype, ...) */
+
+/* ---- guest memory ---- */
+
+static inline uint64_t ms_memsize(const wasmso_vmctx *vm) {
+  return vm->memory ? vm->memory->size : 0;
+}
+/* True if [g, g+len) lies inside the guest's memory as it is now. */
+static inline bool ms_in_mem(const wasmso_vmctx *vm, uint64_t g, uint64_t len) {
+  uint64_t size = ms_memsize(vm);
+  return g <= size && len <= size - g;
+}
+/* Host address of len bytes at guest address g, or NULL if any of them lies
+ * outside guest memory.  (len 0: g may equal the memory size.) */
+static inline void *ms_ptr(const wasmso_vmctx *vm, uint64_t g, uint64_t len) {
+  return ms_in_mem(vm, g, len) ? vm->mem_base + g : NULL;
+}
+
+/* ---- objects and handles ----
+ * Predefined handles are the ABI's fixed values below 0x400 (ABI_COMM_WORLD,
+ * ABI_INT, ABI_SUM, ...).  User objects get ((kind + 1) << 24) | slot, so a
+ * handle of the wrong kind is never found and a stale one is refused (slots
+ * carry a generation check where the kind allows reuse). */
+enum ms_kind {
+  MS_COMM, MS_GROUP, MS_TYPE, MS_OP, MS_REQUEST, MS_ERRHANDLER, MS_INFO, MS_MESSAGE,
+  MS_KIND_COUNT
+};
+
+typedef struct ms_comm {
+  MPI_Comm host;
+  ms_gh errhandler;      /* the guest's handler: ABI_ERRORS_ARE_FATAL, _RETURN, _ABORT or a user one */
+} ms_comm;
+
+typedef struct ms_type {
+  MPI_Datatype host;
+  int64_t size;          /* MPI_Type_size, bytes */
+  int64_t lb, extent;    /* MPI_Type_get_extent */
+  int64_t true_lb, true_extent; /* MPI_Type_get_true_extent: what a buffer really covers */
+  bool committed;        /* predefined types are */
+  bool predefined;
+  bool transport_only;   /* no host arithmetic (long double is binary128 on wasm32): ops refuse it */
+} ms_type;
+
+typedef struct ms_op {
+  MPI_Op host;
+  bool predefined;
+  uint32_t guest_fn;     /* user op: index in the guest's function table */
+  int commute;
+  int slot;              /* user op: the host trampoline it is bound to */
+} ms_op;
+
+enum { MS_REQ_PERSISTENT = 1, MS_REQ_GENERALIZED = 2, MS_REQ_BSEND = 4 };
+typedef struct ms_request {
+  MPI_Request host;
+  uint32_t flags;
+  void *temp;            /* freed (free()) when the request completes or is freed: translated arrays */
+} ms_request;
+
+typedef struct ms_errhandler {
+  MPI_Errhandler host;   /* unused for user handlers (host comms keep ERRORS_RETURN) */
+  uint32_t guest_fn;     /* user handler: guest function-table index */
+} ms_errhandler;
+
+/* A live object of kind k for guest handle h (predefined or user), or NULL.
+ * Null handles (ABI_COMM_NULL, ...) are not objects. */
+void *ms_obj_get(enum ms_kind k, ms_gh h);
+/* A new zeroed user object of kind k; its guest handle in *h.  NULL when the
+ * table is full or out of memory. */
+void *ms_obj_new(enum ms_kind k, ms_gh *h);
+/* Release a user object (predefined handles are never freed). */
+void ms_obj_free(enum ms_kind k, ms_gh h);
+/* The guest handle of a host object if we already have one (predefined first,
+ * then user objects), else 0.  Used where host MPI hands back handles. */
+ms_gh ms_obj_find(enum ms_kind k, const void *host_handle, size_t host_size);
+
+/* Typed getters: 0, or the error class for a bad handle (ABI_ERR_COMM,
+ * ABI_ERR_TYPE, ABI_ERR_OP, ABI_ERR_GROUP, ABI_ERR_REQUEST, ABI_ERR_ARG...). */
+int ms_comm_get(ms_gh h, ms_comm **out);
+int ms_type_get(ms_gh h, ms_type **out);      /* any type, committed or not */
+int ms_type_get_committed(ms_gh h, ms_type **out); /* ABI_ERR_TYPE unless committed */
+int ms_op_get(ms_gh h, ms_op **out);
+int ms_group_get(ms_gh h, MPI_Group *out);    /* ABI_GROUP_EMPTY included */
+int ms_info_get(ms_gh h, MPI_Info *out);      /* ABI_INFO_NULL -> MPI_INFO_NULL */
+/* Fill a user ms_type from its host type (size, extents); returns 0 or a class. */
+int ms_type_describe(ms_type *t);
+/* The guest handle for a host datatype (predefined or known user type), 0 if none. */
+ms_gh ms_type_from_host(MPI_Datatype host);
+
+/* The record behind ABI_COMM_WORLD: errors with no communicator (bad comm
+ * handle, type and op errors...) go to its handler. */
+ms_comm *ms_comm_world(void);
+
+/* ---- buffers ----
+ * Check that count elements of type t at guest address buf lie wholly in guest
+ * memory (using the true lower bound and extent, any sign of extent) and give
+ * the host address.  buf 0 (MPI_BOTTOM) is base + 0: absolute displacements
+ * from MPI_Get_address are guest addresses.  count 0 needs no memory.
+ * Returns 0, ABI_ERR_COUNT (count < 0), ABI_ERR_TYPE (not committed) or
+ * ABI_ERR_BUFFER. */
+static inline int ms_buffer(const wasmso_vmctx *vm, ms_gaddr buf, int64_t count,
+                            const ms_type *t, void **host) {
+  if (count < 0) return ABI_ERR_COUNT;
+  if (!t->committed) return ABI_ERR_TYPE;
+  *host = vm->mem_base + buf;
+  if (count == 0 || t->size == 0) return 0;
+  __int128 first = (__int128)buf + t->true_lb;
+  __int128 span = (__int128)(count - 1) * t->extent;
+  __int128 lo = span < 0 ? first + span : first;
+  __int128 hi = (span < 0 ? first : first + span) + t->true_extent;
+  return (lo < 0 || hi > (__int128)ms_memsize(vm)) ? ABI_ERR_BUFFER : 0;
+}
+/* The same for a send buffer that may be ABI_IN_PLACE (1): *host =
+ * MPI_IN_PLACE and no check. */
+int ms_buffer_or_in_place(const wasmso_vmctx *vm, ms_gaddr buf, int64_t count,
+                          const ms_type *t, void **host);
+/* An int array (counts, displacements, ranks...) of n entries: host pointer or
+ * NULL (n 0 gives a valid pointer). */
+static inline int32_t *ms_ints(const wasmso_vmctx *vm, ms_gaddr g, int64_t n) {
+  return n < 0 ? NULL : (int32_t *)ms_ptr(vm, g, (uint64_t)n * 4);
+}
+/* Guest MPI_Aint arrays are 32-bit, the host's 64-bit: a malloc'd host copy
+ * (sign-extended), or NULL (bad pointer or no memory; *cls says which). */
+MPI_Aint *ms_aints_in(const wasmso_vmctx *vm, ms_gaddr g, int64_t n, int *cls);
+/* Store a host MPI_Aint into a guest 32-bit MPI_Aint; ABI_ERR_ARG... if it
+ * does not fit (never silently truncated). */
+int ms_aint_out(const wasmso_vmctx *vm, ms_gaddr g, MPI_Aint v);
+
+/* ---- constants ---- */
+int ms_rank_in(int guest_rank);   /* PROC_NULL, ANY_SOURCE, ROOT mapped; others unchanged */
+int ms_rank_out(int host_rank);
+int ms_tag_in(int guest_tag);     /* ANY_TAG mapped */
+int ms_tag_out(int host_tag);
+int ms_undefined_out(int host_value); /* MPI_UNDEFINED -> ABI_UNDEFINED, others unchanged */
+int ms_class_to_guest(int host_class);
+int ms_class_to_host(int guest_class);
+
+/* ---- statuses ----
+ * Guest MPI_Status: 32 bytes {MPI_SOURCE, MPI_TAG, MPI_ERROR, internal[5]};
+ * internal[0..1] hold the received byte count (64-bit), internal[2] the
+ * cancelled flag, so MPI_Get_count & co. can rebuild the host status. */
+#define MS_STATUS_SIZE 32u
+/* Host address of n guest statuses at g (g 0 = MPI_STATUS(ES)_IGNORE gives
+ * NULL with *ignore set), or NULL with *ignore clear when out of bounds. */
+void *ms_statuses(const wasmso_vmctx *vm, ms_gaddr g, int64_t n, bool *ignore);
+void ms_status_out(void *guest_status, const MPI_Status *host);
+void ms_status_in(const void *guest_status, MPI_Status *host);
+
+/* ---- errors ----
+ * Raise error class cls (a guest ABI class) detected by the shim in function
+ * fn, on communicator c (NULL: MPI_COMM_WORLD's handler).  Runs the guest's
+ * handler: ERRORS_ARE_FATAL/ABORT print "wasmload: rank R: FN: CLASS-NAME:
+ * detail" and end the job (MPI_Abort); ERRORS_RETURN returns cls; a user
+ * handler is called in the guest, then cls is returned. */
+int ms_raise(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A host MPI return code: MPI_SUCCESS gives 0; otherwise its class, mapped,
+ * goes through ms_raise. */
+int ms_check(wasmso_vmctx *vm, ms_comm *c, int host_rc, const char *fn);
+const char *ms_class_name(int guest_class); /* "MPI_ERR_BUFFER" */
+
+/* ---- calling back into the guest ----
+ * Entry `index` of the guest's function table (table 0) if it exists and has
+ * the signature params -> results ("i" i32, "I" i64, "f" f32, "d" f64);
+ * else NULL. */
+wasmso_funcref *ms_guest_func(wasmso_vmctx *vm, uint32_t index, const char *params,
+                              const char *results);
+/* Call it.  A trap in the guest ends the whole job (ms_on_trap): this never
+ * unwinds through host MPI frames. */
+void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args,
+                   wasmso_value *results);
+/* The guest heap, through its exported malloc and free (wasm-mpicc exports
+ * them).  0 if the guest has no malloc or it failed.  malloc may grow memory;
+ * the base never moves, so host pointers taken before stay valid. */
+ms_gaddr ms_guest_malloc(wasmso_vmctx *vm, uint32_t size);
+void ms_guest_free(wasmso_vmctx *vm, ms_gaddr p);
+
+/* ---- process state ---- */
+/* The guest instance (set by ms_MPI_Init*; host callbacks use it). */
+wasmso_vmctx *ms_vm(void);
+bool ms_initialized(void);
+bool ms_finalized(void);
+int ms_world_rank(void);
+
+/* ---- the import table ----
+ * Each group of wrappers (env, p2p, coll, type, comm) lists its functions in
+ * mpi-shim/ms_fn_GROUP.def as MS_FN(MPI_Name, "params", "results") — the
+ * implementation is ms_MPI_Name(wasmso_vmctx *, ...) — and defines, in the
+ * same file as the implementations or one that sees their prototypes:
+ *   const struct ms_fn ms_fns_GROUP[]; const size_t ms_nfns_GROUP;
+ * The .def files also give wasm-mpicc its list of allowed imports. */
+struct ms_fn {
+  const char *name;
+  void *fn;
+  const char *params, *results; /* 'i' i32, 'I' i64, 'd' f64 */
+};
+#define MS_FN_ENTRY(n, p, r) {#n, (void *)ms_##n, p, r},
+
+/* ---- what wasmload uses ---- */
+/* The resolver for import module "mpi". */
+bool ms_resolve(void *user, const char *module, size_t module_len, const char *name,
+                size_t name_len, uint8_t kind, wl_extern *out);
+/* After the guest trapped: if MPI is active, print "wasmload: rank R: trap:
+ * MSG" and the backtrace, and end the whole job (MPI_Abort, status 134);
+ * else return (wasmload reports it as usual). */
+void ms_on_trap(const wl_error *err);
+/* After the guest exited with code: if MPI is initialised and not finalised
+ * and code != 0, end the whole job with that code. */
+void ms_on_exit(int code);
+
+#endif

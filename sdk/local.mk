@@ -1,0 +1,1 @@
+# The guest SDK (owned by the sdk work): filled in by sdk/.

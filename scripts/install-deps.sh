@@ -11,6 +11,9 @@ pkgs=(
   libclang-rt-19-dev                                 # libFuzzer and sanitizers for `make fuzz`
   wabt                                               # wast2json, wat2wasm for the spec tests
   check libjansson-dev                               # unit tests, spec runner
+  libopenmpi-dev openmpi-bin                         # the host MPI the shim forwards to
+  hyperfine gnuplot-nox                              # `make perf`: timing and the plot
+  qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross  # aarch64 tests under emulation
 )
 
 missing=()

@@ -6,7 +6,8 @@ loader_libwl_a_SOURCES = loader/wl_runtime.h loader/wl_internal.h \
 	loader/wl_rt_helpers.c loader/wl_call.c loader/wl_traps.c \
 	loader/wl_wasi.h loader/wasi_internal.h loader/wasi_host.c loader/wasi_fd.c loader/wasi_env.c \
 	loader/wasi_errno.c loader/wasi_fdtable.c loader/wasi_clock.c loader/wasi_resolve.c \
-	loader/wasi_path.c loader/wasi_dir.c loader/wasi_poll.c loader/wasi_sock.c
+	loader/wasi_path.c loader/wasi_dir.c loader/wasi_poll.c loader/wasi_sock.c \
+	loader/wl_compat.h loader/wl_compat.c
 # Frame pointers in the runtime too, so a trap raised from a host function
 # can still walk back into the guest's frames.
 loader_libwl_a_CFLAGS = $(AM_CFLAGS) -fno-omit-frame-pointer

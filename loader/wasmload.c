@@ -33,6 +33,7 @@
 #include "wl_cache.h"
 #include "wl_elf_check.h"
 #include "wl_runtime.h"
+#include "wl_compat.h"
 #include "wl_wasi.h"
 
 #define DEFAULT_STACK (8u << 20)
@@ -170,7 +171,8 @@ static int report(const wl_error *err) {
 
 static bool resolve(void *user, const char *module, size_t module_len, const char *name,
                     size_t name_len, uint8_t kind, wl_extern *out) {
-  return wl_wasi_resolve(user, module, module_len, name, name_len, kind, out);
+  return wl_wasi_resolve(user, module, module_len, name, name_len, kind, out) ||
+         wl_compat_resolve(user, module, module_len, name, name_len, kind, out);
 }
 
 static int invoke(struct run *r, wl_instance *in) {

@@ -1,0 +1,127 @@
+/* ms_type.h — the datatype group (constructors, queries, decoding, packing):
+ * its wrappers and the helpers its files share.  Private to ms_type*.c and
+ * ms_pack*.c. */
+#ifndef MS_TYPE_H
+#define MS_TYPE_H
+
+#include "ms_internal.h"
+
+/* ---- a new type's bounds, computed by us ----
+ * Host MPI keeps sizes and bounds in 64-bit integers and wraps silently on
+ * overflow (a contiguous of a contiguous of ... reports size 0 and would
+ * still move data).  Each constructor therefore adds its blocks to a hull in
+ * 128-bit arithmetic first and refuses types whose bounds or size could leave
+ * the 64-bit range; the host's own description of the finished type must lie
+ * within the hull. */
+typedef struct ms_hull {
+  __int128 lo, hi;     /* lb/ub markers (either sign of extent) */
+  __int128 tlo, thi;   /* true bounds */
+  __int128 size;       /* upper bound of the size */
+  bool any;            /* some block added */
+  bool transport_only; /* a component is */
+} ms_hull;
+
+/* Add `copies` blocks of n elements of type o, each block's displacement (in
+ * bytes) between d_lo and d_hi. */
+void ms_hull_add(ms_hull *h, const ms_type *o, __int128 d_lo, __int128 d_hi, __int128 n,
+                 __int128 copies);
+
+/* 0 if the hull stays within +-2^62 bytes, else a raised ABI_ERR_ARG.
+ * Called before the host constructor. */
+int ms_hull_check(wasmso_vmctx *vm, const char *fn, const ms_hull *h);
+
+/* Finish a constructor: host type made by the host constructor (host_rc its
+ * return code), hull the bounds we expect.  Checks the hull, wraps the host
+ * type in a new guest object and stores its handle at guest address out (a
+ * 4-byte slot checked by the caller).  Frees the host type on failure.
+ * Returns ms_check/ms_raise's value. */
+int ms_type_finish(wasmso_vmctx *vm, const char *fn, int host_rc, MPI_Datatype host,
+                   const ms_hull *h, uint32_t out);
+
+/* Wrap a host type we received (Type_get_contents) in a new guest handle;
+ * on failure the host type is freed and the class returned. */
+int ms_type_wrap(MPI_Datatype host, bool transport_only, ms_gh *out);
+
+/* A guest datatype handle at guest address g, through its record (any state). */
+int ms_type_at(const wasmso_vmctx *vm, uint32_t g, ms_gh *h, ms_type **t);
+
+/* A guest NUL-terminated string of at most max bytes (NUL included) at g:
+ * its host address, or NULL if it leaves memory or is longer. */
+const char *ms_gstr(const wasmso_vmctx *vm, uint32_t g, size_t max);
+
+/* Array orders, distributions and darray arguments, guest <-> host. */
+int ms_order_in(int order, int *host); /* 0 or ABI_ERR_ARG */
+int ms_order_out(int host);
+int ms_distrib_out(int host);
+int ms_darg_out(int host);
+
+/* Raise with the common "bad pointer" wording. */
+#define MS_BADPTR(vm, fn, what, g) \
+  ms_raise(vm, NULL, ABI_ERR_ARG, fn, "%s 0x%x lies outside guest memory", what, (unsigned)(g))
+
+/* 32-bit little-endian guest stores (guest ints may be unaligned). */
+void ms_put32(const wasmso_vmctx *vm, uint32_t g, int32_t v);
+int32_t ms_get32(const wasmso_vmctx *vm, uint32_t g);
+void ms_put64(const wasmso_vmctx *vm, uint32_t g, int64_t v);
+
+/* Names of datatypes (guest strings, up to ABI_MAX_OBJECT_NAME - 1 chars). */
+const char *ms_type_name_get(ms_gh h); /* NULL: none set */
+int ms_type_name_set(ms_gh h, const char *name);
+void ms_type_name_drop(ms_gh h);
+const char *ms_type_predef_name(ms_gh h); /* "MPI_INT", or NULL */
+
+/* ---- the wrappers (see ms_fn_type.def) ---- */
+typedef wasmso_vmctx V;
+typedef uint32_t G; /* guest pointer or handle */
+typedef int32_t I;  /* guest int or MPI_Aint */
+
+int32_t ms_MPI_Type_contiguous(V *, I count, G old, G out);
+int32_t ms_MPI_Type_vector(V *, I count, I bl, I stride, G old, G out);
+int32_t ms_MPI_Type_hvector(V *, I count, I bl, I stride, G old, G out);
+int32_t ms_MPI_Type_create_hvector(V *, I count, I bl, I stride, G old, G out);
+int32_t ms_MPI_Type_indexed(V *, I count, G bls, G disps, G old, G out);
+int32_t ms_MPI_Type_hindexed(V *, I count, G bls, G disps, G old, G out);
+int32_t ms_MPI_Type_create_hindexed(V *, I count, G bls, G disps, G old, G out);
+int32_t ms_MPI_Type_create_indexed_block(V *, I count, I bl, G disps, G old, G out);
+int32_t ms_MPI_Type_create_hindexed_block(V *, I count, I bl, G disps, G old, G out);
+int32_t ms_MPI_Type_create_struct(V *, I count, G bls, G disps, G types, G out);
+int32_t ms_MPI_Type_create_resized(V *, G old, I lb, I extent, G out);
+int32_t ms_MPI_Type_dup(V *, G old, G out);
+int32_t ms_MPI_Type_create_subarray(V *, I ndims, G sizes, G subsizes, G starts, I order,
+                                    G old, G out);
+int32_t ms_MPI_Type_create_darray(V *, I size, I rank, I ndims, G gsizes, G distribs,
+                                  G dargs, G psizes, I order, G old, G out);
+
+int32_t ms_MPI_Type_commit(V *, G ptype);
+int32_t ms_MPI_Type_free(V *, G ptype);
+int32_t ms_MPI_Type_size(V *, G type, G size);
+int32_t ms_MPI_Type_size_x(V *, G type, G size);
+int32_t ms_MPI_Type_size_c(V *, G type, G size);
+int32_t ms_MPI_Type_get_extent(V *, G type, G lb, G extent);
+int32_t ms_MPI_Type_get_extent_x(V *, G type, G lb, G extent);
+int32_t ms_MPI_Type_get_extent_c(V *, G type, G lb, G extent);
+int32_t ms_MPI_Type_get_true_extent(V *, G type, G lb, G extent);
+int32_t ms_MPI_Type_get_true_extent_x(V *, G type, G lb, G extent);
+int32_t ms_MPI_Type_get_true_extent_c(V *, G type, G lb, G extent);
+int32_t ms_MPI_Type_set_name(V *, G type, G name);
+int32_t ms_MPI_Type_get_name(V *, G type, G name, G len);
+int32_t ms_MPI_Type_match_size(V *, I typeclass, I size, G out);
+int32_t ms_MPI_Get_address(V *, G location, G address);
+int32_t ms_MPI_Aint_add(V *, I base, I disp);
+int32_t ms_MPI_Aint_diff(V *, I a, I b);
+
+int32_t ms_MPI_Type_get_envelope(V *, G type, G ni, G na, G nd, G combiner);
+int32_t ms_MPI_Type_get_contents(V *, G type, I max_i, I max_a, I max_d, G ints, G aints,
+                                 G types);
+
+int32_t ms_MPI_Pack(V *, G inbuf, I incount, G type, G outbuf, I outsize, G position, G comm);
+int32_t ms_MPI_Unpack(V *, G inbuf, I insize, G position, G outbuf, I outcount, G type,
+                      G comm);
+int32_t ms_MPI_Pack_size(V *, I incount, G type, G comm, G size);
+int32_t ms_MPI_Pack_external(V *, G datarep, G inbuf, I incount, G type, G outbuf,
+                             I outsize, G position);
+int32_t ms_MPI_Unpack_external(V *, G datarep, G inbuf, I insize, G position, G outbuf,
+                               I outcount, G type);
+int32_t ms_MPI_Pack_external_size(V *, G datarep, I incount, G type, G size);
+
+#endif

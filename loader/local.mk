@@ -19,6 +19,14 @@ loader_wasmload_SOURCES = loader/wasmload.c loader/wl_elf_check.h loader/wl_elf_
 loader_wasmload_CFLAGS = $(AM_CFLAGS) $(LLVM_CFLAGS)
 loader_wasmload_LDADD = loader/libwl.a wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS) \
 	-ldl -lm -lpthread
+if WITH_MPI
+# The MPI shim: linked whole, so each wrapper group's table (a strong
+# definition) replaces the weak empty default of mpi-shim/ms_resolve.c.
+loader_wasmload_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mpi-shim
+loader_wasmload_LDFLAGS = -Wl,--whole-archive,mpi-shim/libms.a,--no-whole-archive
+loader_wasmload_LDADD += $(MPI_LIBS)
+EXTRA_loader_wasmload_DEPENDENCIES = mpi-shim/libms.a
+endif
 
 if HAVE_CHECK
 # A hand-made "generated" module for the unit tests, built as a shared object.

@@ -35,6 +35,9 @@
 #include "wl_runtime.h"
 #include "wl_compat.h"
 #include "wl_wasi.h"
+#ifdef WITH_MPI
+#include "ms_loader.h"
+#endif
 
 #define DEFAULT_STACK (8u << 20)
 
@@ -169,10 +172,36 @@ static int report(const wl_error *err) {
   }
 }
 
+#ifndef WITH_MPI
+/* Say why an "mpi" import cannot link before the loader says which one. */
+static bool ms_resolve(void *user, const char *module, size_t module_len, const char *name,
+                       size_t name_len, uint8_t kind, wl_extern *out) {
+  (void)user, (void)name, (void)name_len, (void)kind, (void)out;
+  static bool told;
+  if (!told && module_len == 3 && memcmp(module, "mpi", 3) == 0) {
+    told = true;
+    fprintf(stderr, "wasmload: this wasmload was built without MPI support (configure found "
+                    "no Open MPI); the module needs it\n");
+  }
+  return false;
+}
+static void ms_on_trap(const wl_error *err) { (void)err; }
+static void ms_on_exit(int code) { (void)code; }
+#endif
+
 static bool resolve(void *user, const char *module, size_t module_len, const char *name,
                     size_t name_len, uint8_t kind, wl_extern *out) {
   return wl_wasi_resolve(user, module, module_len, name, name_len, kind, out) ||
-         wl_compat_resolve(user, module, module_len, name, name_len, kind, out);
+         wl_compat_resolve(user, module, module_len, name, name_len, kind, out) ||
+         ms_resolve(user, module, module_len, name, name_len, kind, out);
+}
+
+/* A guest call ended with err: with MPI active, a trap or a nonzero exit
+ * ends the whole job (ms_on_trap/ms_on_exit do not return then). */
+static int finish(const wl_error *err) {
+  if (err->kind == WL_ERR_TRAP) ms_on_trap(err);
+  else if (err->kind == WL_ERR_EXIT) ms_on_exit(err->exit_code);
+  return report(err);
 }
 
 static int invoke(struct run *r, wl_instance *in) {
@@ -209,7 +238,7 @@ static int invoke(struct run *r, wl_instance *in) {
       goto out;
     }
   if (!wl_call(ex.u.func.ref, args, res, &err)) {
-    status = report(&err);
+    status = finish(&err);
     goto out;
   }
   for (uint32_t i = 0; i < nr; i++) print_result(rs[i], &res[i]);
@@ -226,7 +255,7 @@ static void *guest_main(void *arg) {
   wl_error err;
   wl_instance *in = wl_instantiate(r->mod, resolve, NULL, &err);
   if (!in) {
-    r->status = report(&err);
+    r->status = finish(&err);
     return NULL;
   }
   wl_extern ex;
@@ -234,7 +263,7 @@ static void *guest_main(void *arg) {
     /* A WASI reactor initialises itself before any other export runs. */
     if (wl_instance_export(in, "_initialize", &ex) && ex.kind == WASMSO_EXTERN_FUNC &&
         !wl_call(ex.u.func.ref, NULL, NULL, &err)) {
-      r->status = report(&err);
+      r->status = finish(&err);
       return NULL;
     }
     r->status = invoke(r, in);
@@ -242,7 +271,7 @@ static void *guest_main(void *arg) {
     fprintf(stderr, "wasmload: %s: no _start export (use --invoke=FUNC for a library module)\n", r->path);
     r->status = 1;
   } else {
-    r->status = wl_call(ex.u.func.ref, NULL, NULL, &err) ? 0 : report(&err);
+    r->status = wl_call(ex.u.func.ref, NULL, NULL, &err) ? 0 : finish(&err);
   }
   fflush(stdout);
   /* The instance is not freed: the process ends right after. */

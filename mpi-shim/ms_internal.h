@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ms_abi.h"
 #include "wl_runtime.h"
@@ -45,6 +46,28 @@ static inline bool ms_in_mem(const wasmso_vmctx *vm, uint64_t g, uint64_t len) {
 static inline void *ms_ptr(const wasmso_vmctx *vm, uint64_t g, uint64_t len) {
   return ms_in_mem(vm, g, len) ? vm->mem_base + g : NULL;
 }
+
+/* A 32-bit guest int at g: 0, or ABI_ERR_ARG if it lies outside memory.
+ * (Guest ints need not be aligned.) */
+static inline int ms_put_i32(const wasmso_vmctx *vm, ms_gaddr g, int32_t v) {
+  void *p = ms_ptr(vm, g, 4);
+  if (!p) return ABI_ERR_ARG;
+  memcpy(p, &v, 4);
+  return 0;
+}
+static inline int ms_get_i32(const wasmso_vmctx *vm, ms_gaddr g, int32_t *v) {
+  const void *p = ms_ptr(vm, g, 4);
+  if (!p) return ABI_ERR_ARG;
+  memcpy(v, p, 4);
+  return 0;
+}
+/* A guest C string: its host address if a NUL ends it inside guest memory,
+ * else NULL. */
+const char *ms_str(const wasmso_vmctx *vm, ms_gaddr g);
+/* Copy s (cut to cap - 1 bytes) with its NUL to guest address g; the length
+ * written (without the NUL) in *len if len.  0, or ABI_ERR_ARG if the bytes
+ * written would not fit in guest memory or cap is 0. */
+int ms_str_out(const wasmso_vmctx *vm, ms_gaddr g, const char *s, size_t cap, int *len);
 
 /* ---- objects and handles ----
  * Predefined handles are the ABI's fixed values below 0x400 (ABI_COMM_WORLD,
@@ -89,6 +112,7 @@ typedef struct ms_request {
 typedef struct ms_errhandler {
   MPI_Errhandler host;   /* unused for user handlers (host comms keep ERRORS_RETURN) */
   uint32_t guest_fn;     /* user handler: guest function-table index */
+  bool freed;            /* MPI_Errhandler_free'd: still applies where attached, cannot be attached again */
 } ms_errhandler;
 
 /* A live object of kind k for guest handle h (predefined or user), or NULL.
@@ -161,8 +185,14 @@ int ms_rank_out(int host_rank);
 int ms_tag_in(int guest_tag);     /* ANY_TAG mapped */
 int ms_tag_out(int host_tag);
 int ms_undefined_out(int host_value); /* MPI_UNDEFINED -> ABI_UNDEFINED, others unchanged */
+int ms_undefined_in(int guest_value);  /* ABI_UNDEFINED -> MPI_UNDEFINED, others unchanged */
 int ms_class_to_guest(int host_class);
 int ms_class_to_host(int guest_class);
+/* Thread levels: 0 or ABI_ERR_ARG for a value that is no level. */
+int ms_thread_level_in(int guest_level, int *host_level);
+int ms_thread_level_out(int host_level);
+int ms_compare_out(int host_result);   /* MPI_IDENT... -> ABI_IDENT... */
+int ms_topo_out(int host_kind);        /* MPI_CART... -> ABI_CART...; MPI_UNDEFINED mapped */
 
 /* ---- statuses ----
  * Guest MPI_Status: 32 bytes {MPI_SOURCE, MPI_TAG, MPI_ERROR, internal[5]};
@@ -186,7 +216,8 @@ int ms_raise(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, const char *
 /* A host MPI return code: MPI_SUCCESS gives 0; otherwise its class, mapped,
  * goes through ms_raise. */
 int ms_check(wasmso_vmctx *vm, ms_comm *c, int host_rc, const char *fn);
-const char *ms_class_name(int guest_class); /* "MPI_ERR_BUFFER" */
+const char *ms_class_name(int guest_class); /* "MPI_ERR_BUFFER"; NULL if no class */
+const char *ms_class_text(int guest_class); /* "invalid buffer pointer"; NULL if no class */
 
 /* ---- calling back into the guest ----
  * Entry `index` of the guest's function table (table 0) if it exists and has
@@ -203,6 +234,10 @@ void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args
  * the base never moves, so host pointers taken before stay valid. */
 ms_gaddr ms_guest_malloc(wasmso_vmctx *vm, uint32_t size);
 void ms_guest_free(wasmso_vmctx *vm, ms_gaddr p);
+/* True if the guest exports a usable malloc and free. */
+bool ms_guest_has_heap(wasmso_vmctx *vm);
+/* The canonical type id of a signature given as above ("iii", ""). */
+uint32_t ms_sig_id(const char *params, const char *results);
 
 /* ---- process state ---- */
 /* The guest instance (set by ms_MPI_Init*; host callbacks use it). */

@@ -1,0 +1,89 @@
+/* ms_guest.c — calling back into the guest: its function table, its heap. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ms_core.h"
+#include "wl_internal.h"
+
+static uint8_t valtype(char c) {
+  switch (c) {
+  case 'I': return WASMSO_I64;
+  case 'f': return WASMSO_F32;
+  case 'd': return WASMSO_F64;
+  default: return WASMSO_I32;
+  }
+}
+
+uint32_t ms_sig_id(const char *params, const char *results) {
+  uint8_t ps[32], rs[4];
+  uint32_t np = 0, nr = 0;
+  for (; *params && np < sizeof ps; params++) ps[np++] = valtype(*params);
+  for (; *results && nr < sizeof rs; results++) rs[nr++] = valtype(*results);
+  return wl_type_id(ps, np, rs, nr);
+}
+
+wasmso_funcref *ms_guest_func(wasmso_vmctx *vm, uint32_t index, const char *params,
+                              const char *results) {
+  const wl_instance *in = vm ? vm->host : NULL;
+  if (!in || in->ntables == 0 || !vm->tables) return NULL;
+  const wasmso_table *t = vm->tables[0];
+  if (!t || t->elem_type != WASMSO_FUNCREF || index >= t->size) return NULL;
+  wasmso_funcref *f = t->elems[index];
+  return f && f->type_id == ms_sig_id(params, results) ? f : NULL;
+}
+
+void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args,
+                   wasmso_value *results) {
+  wl_error err;
+  if (wl_call(f, args, results, &err)) return;
+  if (err.kind == WL_ERR_EXIT) {
+    /* proc_exit inside a callback: there is no way back through host MPI. */
+    ms_on_exit(err.exit_code);
+    fflush(stdout);
+    _exit(err.exit_code);
+  }
+  ms_on_trap(&err); /* ends the job when MPI is active */
+  /* MPI not active: no host MPI frame is in between, unwind into the guest. */
+  wl_host_trap(vm, err.trap ? err.trap : WASMSO_TRAP_HOST, err.msg);
+}
+
+/* The guest's exported malloc/free, looked up once per instance. */
+static wasmso_vmctx *heap_vm;
+static wasmso_funcref *heap_malloc, *heap_free;
+
+static void find_heap(wasmso_vmctx *vm) {
+  if (heap_vm == vm) return;
+  heap_vm = vm;
+  heap_malloc = heap_free = NULL;
+  wl_extern ex;
+  if (!vm || !vm->host) return;
+  if (wl_instance_export(vm->host, "malloc", &ex) && ex.kind == WASMSO_EXTERN_FUNC &&
+      ex.u.func.ref->type_id == ms_sig_id("i", "i"))
+    heap_malloc = ex.u.func.ref;
+  if (wl_instance_export(vm->host, "free", &ex) && ex.kind == WASMSO_EXTERN_FUNC &&
+      ex.u.func.ref->type_id == ms_sig_id("i", ""))
+    heap_free = ex.u.func.ref;
+}
+
+ms_gaddr ms_guest_malloc(wasmso_vmctx *vm, uint32_t size) {
+  find_heap(vm);
+  if (!heap_malloc) return 0;
+  wasmso_value arg = {.i32 = size}, res = {0};
+  ms_guest_call(vm, heap_malloc, &arg, &res);
+  ms_gaddr p = res.i32;
+  /* A broken allocator must not hand the host memory outside the guest. */
+  return p && ms_in_mem(vm, p, size) ? p : 0;
+}
+
+void ms_guest_free(wasmso_vmctx *vm, ms_gaddr p) {
+  find_heap(vm);
+  if (!heap_free || !p) return;
+  wasmso_value arg = {.i32 = p};
+  ms_guest_call(vm, heap_free, &arg, NULL);
+}
+
+bool ms_guest_has_heap(wasmso_vmctx *vm) {
+  find_heap(vm);
+  return heap_malloc && heap_free;
+}

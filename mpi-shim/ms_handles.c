@@ -1,0 +1,179 @@
+/* ms_handles.c — guest handles to shim objects.
+ *
+ * Predefined handles (< ABI_PREDEF_LIMIT) index one flat table filled by
+ * ms_predef.c.  User objects live in per-kind tables of fixed-size chunks
+ * (records never move, so a pointer from ms_obj_get stays valid while other
+ * objects are created).  A user handle is ((kind + 1) << 24) | (gen << 20) |
+ * index: the kind byte refuses a handle of another kind, the 4-bit generation
+ * a stale one whose slot was reused; freed slots queue up and are reused
+ * oldest first, and only once many are free, so a stale handle must survive
+ * 16 full turns of the queue before it could name a new object. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ms_internal.h"
+#include "ms_core.h"
+
+#define CHUNK 256u
+#define INDEX_BITS 20u
+#define MAX_INDEX (1u << INDEX_BITS)
+#define GEN_MASK 0xfu
+#define REUSE_AFTER 256u /* free slots kept back before reuse */
+
+union ms_record {
+  ms_comm comm;
+  ms_type type;
+  ms_op op;
+  ms_request request;
+  ms_errhandler errhandler;
+  MPI_Group group;
+  MPI_Info info;
+  MPI_Message message;
+};
+
+struct slot {
+  union ms_record rec; /* first: the record's address is the slot's */
+  uint32_t next_free;
+  uint8_t live, gen;
+};
+
+struct table {
+  struct slot **chunks;
+  uint32_t nchunks, used;     /* slots handed out at least once */
+  uint32_t free_head, free_tail, nfree;
+  uint32_t live;
+};
+
+static struct table tables[MS_KIND_COUNT];
+struct ms_predef_entry ms_predef[ABI_PREDEF_LIMIT];
+
+static inline struct slot *slot_at(struct table *t, uint32_t i) {
+  return &t->chunks[i / CHUNK][i % CHUNK];
+}
+
+void *ms_obj_get(enum ms_kind k, ms_gh h) {
+  if (h < ABI_PREDEF_LIMIT) {
+    const struct ms_predef_entry *p = &ms_predef[h];
+    return p->kind == (uint8_t)(k + 1) ? p->rec : NULL;
+  }
+  if ((unsigned)k >= MS_KIND_COUNT || (h >> 24) != (uint32_t)k + 1) return NULL;
+  struct table *t = &tables[k];
+  uint32_t i = h & (MAX_INDEX - 1);
+  if (i >= t->used) return NULL;
+  struct slot *s = slot_at(t, i);
+  return s->live && s->gen == ((h >> INDEX_BITS) & GEN_MASK) ? &s->rec : NULL;
+}
+
+static bool grow(struct table *t) {
+  if (t->used == t->nchunks * CHUNK) {
+    if (t->used >= MAX_INDEX) return false;
+    struct slot **c = realloc(t->chunks, (t->nchunks + 1) * sizeof *c);
+    if (!c) return false;
+    t->chunks = c;
+    if (!(c[t->nchunks] = calloc(CHUNK, sizeof(struct slot)))) return false;
+    t->nchunks++;
+  }
+  return true;
+}
+
+void *ms_obj_new(enum ms_kind k, ms_gh *h) {
+  if ((unsigned)k >= MS_KIND_COUNT) return NULL;
+  struct table *t = &tables[k];
+  uint32_t i;
+  if (t->nfree > REUSE_AFTER || (t->nfree && !grow(t))) {
+    i = t->free_head;
+    t->free_head = slot_at(t, i)->next_free;
+    if (--t->nfree == 0) t->free_head = t->free_tail = 0;
+  } else {
+    if (!grow(t)) return NULL;
+    i = t->used++;
+  }
+  struct slot *s = slot_at(t, i);
+  memset(&s->rec, 0, sizeof s->rec);
+  s->live = 1;
+  t->live++;
+  *h = ((uint32_t)(k + 1) << 24) | ((uint32_t)s->gen << INDEX_BITS) | i;
+  return &s->rec;
+}
+
+void ms_obj_free(enum ms_kind k, ms_gh h) {
+  if (h < ABI_PREDEF_LIMIT || !ms_obj_get(k, h)) return;
+  struct table *t = &tables[k];
+  uint32_t i = h & (MAX_INDEX - 1);
+  struct slot *s = slot_at(t, i);
+  s->live = 0;
+  s->gen = (s->gen + 1) & GEN_MASK;
+  s->next_free = 0;
+  if (t->nfree) slot_at(t, t->free_tail)->next_free = i;
+  else t->free_head = i;
+  t->free_tail = i;
+  t->nfree++;
+  t->live--;
+}
+
+/* Every record starts with its host handle (see ms_internal.h), so the
+ * comparison is over the first host_size bytes. */
+ms_gh ms_obj_find(enum ms_kind k, const void *host_handle, size_t host_size) {
+  if ((unsigned)k >= MS_KIND_COUNT) return 0;
+  ms_gh alias = 0;
+  for (uint32_t h = 0; h < ABI_PREDEF_LIMIT; h++) {
+    const struct ms_predef_entry *p = &ms_predef[h];
+    if (p->kind != (uint8_t)(k + 1) || memcmp(p->rec, host_handle, host_size) != 0) continue;
+    if (!p->alias) return h;
+    if (!alias) alias = h;
+  }
+  if (alias) return alias;
+  struct table *t = &tables[k];
+  for (uint32_t i = 0; i < t->used; i++) {
+    struct slot *s = slot_at(t, i);
+    if (s->live && memcmp(&s->rec, host_handle, host_size) == 0)
+      return ((uint32_t)(k + 1) << 24) | ((uint32_t)s->gen << INDEX_BITS) | i;
+  }
+  return 0;
+}
+
+size_t ms_obj_live(enum ms_kind k) {
+  return (unsigned)k < MS_KIND_COUNT ? tables[k].live : 0;
+}
+
+/* ---- typed getters ---- */
+
+int ms_comm_get(ms_gh h, ms_comm **out) {
+  return (*out = ms_obj_get(MS_COMM, h)) ? 0 : ABI_ERR_COMM;
+}
+
+int ms_type_get(ms_gh h, ms_type **out) {
+  return (*out = ms_obj_get(MS_TYPE, h)) ? 0 : ABI_ERR_TYPE;
+}
+
+int ms_type_get_committed(ms_gh h, ms_type **out) {
+  ms_type *t = ms_obj_get(MS_TYPE, h);
+  *out = t;
+  return t && t->committed ? 0 : ABI_ERR_TYPE;
+}
+
+int ms_op_get(ms_gh h, ms_op **out) {
+  return (*out = ms_obj_get(MS_OP, h)) ? 0 : ABI_ERR_OP;
+}
+
+int ms_group_get(ms_gh h, MPI_Group *out) {
+  MPI_Group *g = ms_obj_get(MS_GROUP, h);
+  if (!g) return ABI_ERR_GROUP;
+  *out = *g;
+  return 0;
+}
+
+int ms_info_get(ms_gh h, MPI_Info *out) {
+  if (h == ABI_INFO_NULL) {
+    *out = MPI_INFO_NULL;
+    return 0;
+  }
+  MPI_Info *i = ms_obj_get(MS_INFO, h);
+  if (!i) return ABI_ERR_INFO;
+  *out = *i;
+  return 0;
+}
+
+ms_gh ms_type_from_host(MPI_Datatype host) {
+  return ms_obj_find(MS_TYPE, &host, sizeof host);
+}

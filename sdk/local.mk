@@ -1,1 +1,153 @@
-# The guest SDK (owned by the sdk work): filled in by sdk/.
+# The guest SDK: mpi.h (the MPI 5.0 ABI for wasm32), the compiler wrappers
+# wasm-mpicc / wasm-mpicxx, a small guest compat library (built for wasm32
+# with clang-19), a CMake toolchain file and a pkg-config file.  Everything
+# is made twice: for the build tree (sdk/...) and for the install prefix
+# (sdk/inst/...), the second installed by `make install`.
+
+# wasi-libc (Debian's by default) and the archiver for wasm objects;
+# override on the make command line if they live elsewhere.
+WASI_LIBC_INCLUDE = /usr/include/wasm32-wasi
+WASI_LIBC_LIB = /usr/lib/wasm32-wasi
+SDK_AR = llvm-ar-19
+
+# Where the guest side is installed (never on the host's include path).
+sdkguestdir = $(pkglibdir)/wasm32-wasi
+sdkcmakedir = $(pkgdatadir)/cmake
+sdkpkgconfigdir = $(datadir)/pkgconfig
+
+SDK_HDRS = sdk/include/mpi.h sdk/include/mpi_proto.h sdk/include/mpi_abi_check.h \
+	sdk/include/omp.h sdk/include/sched.h
+SDK_COMPAT_SRCS = sdk/compat/compat_host.c sdk/compat/compat_omp.c sdk/compat/compat_mpi.c
+SDK_TEMPLATES = sdk/wasm-mpicc.in sdk/wasm-mpi-toolchain.cmake.in sdk/wasm-mpi.pc.in
+EXTRA_DIST += $(SDK_HDRS) $(SDK_COMPAT_SRCS) $(SDK_TEMPLATES) sdk/gen-imports.sh \
+	sdk/cmake/Platform/WASI.cmake
+
+SDK_BUILD_FILES = sdk/wasm-mpicc sdk/wasm-mpicxx sdk/wasm-mpi-toolchain.cmake sdk/wasm-mpi.pc
+SDK_INST_FILES = sdk/inst/wasm-mpicc sdk/inst/wasm-mpicxx sdk/inst/wasm-mpi-toolchain.cmake \
+	sdk/inst/wasm-mpi.pc
+SDK_GENERATED = sdk/include/mpi_imports.h sdk/lib/mpi-imports.txt
+SDK_COMPAT_LIB = sdk/lib/libwasm2so_compat.a
+SDK_SYSROOT_STAMP = sdk/sysroot/.stamp
+
+all-local: sdk-all
+sdk-all: $(SDK_SYSROOT_STAMP) $(SDK_GENERATED) $(SDK_COMPAT_LIB) $(SDK_BUILD_FILES) $(SDK_INST_FILES)
+.PHONY: sdk-all
+
+# A sysroot that holds only wasi-libc (as symlinks): Debian's clang-19 would
+# otherwise search the host's /usr/include for wasm32-wasi.
+$(SDK_SYSROOT_STAMP):
+	@if test "x$(CLANG_WASM)" = xno; then \
+	  echo "sdk: clang-19 not found: wasm-mpicc cannot work (install clang-19, wasi-libc, then re-run configure)" >&2; exit 1; fi
+	@test -d "$(WASI_LIBC_INCLUDE)" && test -f "$(WASI_LIBC_LIB)/libc.a" || { \
+	  echo "sdk: no wasi-libc at $(WASI_LIBC_INCLUDE), $(WASI_LIBC_LIB) (install wasi-libc)" >&2; exit 1; }
+	$(AM_V_at)$(MKDIR_P) sdk/sysroot/include sdk/sysroot/lib
+	$(AM_V_at)ln -sfn "$(WASI_LIBC_INCLUDE)" sdk/sysroot/include/wasm32-wasi
+	$(AM_V_at)ln -sfn "$(WASI_LIBC_LIB)" sdk/sysroot/lib/wasm32-wasi
+	$(AM_V_at)touch $@
+
+# The import list, from the shim's tables (see sdk/gen-imports.sh).
+SDK_IMPORT_DEFS = $(MS_DEFS:%=$(top_srcdir)/%)
+sdk/include/mpi_imports.h: $(SDK_IMPORT_DEFS) $(top_srcdir)/sdk/gen-imports.sh \
+		$(top_srcdir)/sdk/include/mpi_proto.h
+	$(AM_V_GEN)$(MKDIR_P) sdk/include sdk/lib && \
+	$(SHELL) $(top_srcdir)/sdk/gen-imports.sh "$(CC) -E -x c" \
+	  $(top_srcdir)/sdk/include/mpi_proto.h sdk/include/mpi_imports.h sdk/lib/mpi-imports.txt \
+	  $(SDK_IMPORT_DEFS)
+sdk/lib/mpi-imports.txt: sdk/include/mpi_imports.h
+	@test -f $@ || { rm -f sdk/include/mpi_imports.h; $(MAKE) $(AM_MAKEFLAGS) sdk/include/mpi_imports.h; }
+
+# The guest compat library (gethostname, getpagesize, the serial OpenMP
+# runtime, MPI handle conversions), compiled for wasm32.
+SDK_GUEST_CC = $(CLANG_WASM) --target=wasm32-wasi --sysroot=$(abs_top_builddir)/sdk/sysroot
+SDK_GUEST_CFLAGS = -O2 -std=gnu11 -Wall -Wextra -I$(top_srcdir)/sdk/include
+SDK_COMPAT_OBJECTS = $(SDK_COMPAT_SRCS:%.c=%.wasm.o)
+sdk/compat/%.wasm.o: $(top_srcdir)/sdk/compat/%.c $(SDK_SYSROOT_STAMP) \
+		$(SDK_HDRS:%=$(top_srcdir)/%)
+	$(AM_V_CC)$(MKDIR_P) sdk/compat && \
+	$(SDK_GUEST_CC) $(SDK_GUEST_CFLAGS) -c -o $@ $(top_srcdir)/sdk/compat/$*.c
+$(SDK_COMPAT_LIB): $(SDK_COMPAT_OBJECTS)
+	$(AM_V_AR)$(MKDIR_P) sdk/lib && rm -f $@ && $(SDK_AR) rcs $@ $(SDK_COMPAT_OBJECTS)
+
+# The wrappers, toolchain and pkg-config files: one template each, filled
+# for the build tree or for the install prefix.
+SDK_SUBST_BUILD = sed -e 's|@CLANG@|$(CLANG_WASM)|g' -e 's|@VERSION@|$(PACKAGE_VERSION)|g' \
+	-e 's|@SYSROOT@|$(abs_top_builddir)/sdk/sysroot|g' \
+	-e "s|@INCDIRS@|'$(abs_top_builddir)/sdk/include' '$(abs_top_srcdir)/sdk/include'|g" \
+	-e 's|@INCFLAGS@|-I$(abs_top_builddir)/sdk/include -I$(abs_top_srcdir)/sdk/include|g' \
+	-e 's|@LIBDIR@|$(abs_top_builddir)/sdk/lib|g' -e 's|@BINDIR@|$(abs_top_builddir)/sdk|g' \
+	-e 's|@CMAKEDIR@|$(abs_top_srcdir)/sdk/cmake|g' \
+	-e 's|@WHERE@|for the build tree $(abs_top_builddir)|g'
+SDK_SUBST_INST = sed -e 's|@CLANG@|$(CLANG_WASM)|g' -e 's|@VERSION@|$(PACKAGE_VERSION)|g' \
+	-e 's|@SYSROOT@|$(sdkguestdir)/sysroot|g' \
+	-e "s|@INCDIRS@|'$(sdkguestdir)/include'|g" \
+	-e 's|@INCFLAGS@|-I$(sdkguestdir)/include|g' \
+	-e 's|@LIBDIR@|$(sdkguestdir)/lib|g' -e 's|@BINDIR@|$(bindir)|g' \
+	-e 's|@CMAKEDIR@|$(sdkcmakedir)|g' -e 's|@WHERE@|installed in $(prefix)|g'
+SDK_SUBST_CC = -e 's|@NAME@|wasm-mpicc|g' -e 's|@LANG@|c|g' -e 's|@LANGNAME@|C|g' \
+	-e 's|@OMPI_NAME@|mpicc|g'
+SDK_SUBST_CXX = -e 's|@NAME@|wasm-mpicxx|g' -e 's|@LANG@|c++|g' -e 's|@LANGNAME@|C++|g' \
+	-e 's|@OMPI_NAME@|mpicxx|g'
+sdk/wasm-mpicc: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) sdk && $(SDK_SUBST_BUILD) $(SDK_SUBST_CC) \
+	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+sdk/wasm-mpicxx: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) sdk && $(SDK_SUBST_BUILD) $(SDK_SUBST_CXX) \
+	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+sdk/inst/wasm-mpicc: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) $(SDK_SUBST_CC) \
+	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+sdk/inst/wasm-mpicxx: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) $(SDK_SUBST_CXX) \
+	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+sdk/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in Makefile
+	$(AM_V_GEN)$(SDK_SUBST_BUILD) < $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in > $@
+sdk/inst/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) sdk/inst && \
+	$(SDK_SUBST_INST) < $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in > $@
+# The pkg-config flags are the wrapper's own (--showme:compile / :link).
+sdk/wasm-mpi.pc: $(top_srcdir)/sdk/wasm-mpi.pc.in sdk/wasm-mpicc Makefile
+	$(AM_V_GEN)$(SDK_SUBST_BUILD) -e "s|@CFLAGS@|`sdk/wasm-mpicc --showme:compile`|" \
+	  -e "s|@LIBS@|`sdk/wasm-mpicc --showme:link`|" < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
+sdk/inst/wasm-mpi.pc: $(top_srcdir)/sdk/wasm-mpi.pc.in sdk/inst/wasm-mpicc Makefile
+	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) \
+	  -e "s|@CFLAGS@|`sdk/inst/wasm-mpicc --showme:compile`|" \
+	  -e "s|@LIBS@|`sdk/inst/wasm-mpicc --showme:link`|" < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
+
+CLEANFILES += $(SDK_BUILD_FILES) $(SDK_INST_FILES) $(SDK_GENERATED) $(SDK_COMPAT_LIB) \
+	$(SDK_COMPAT_OBJECTS)
+clean-local: clean-sdk
+clean-sdk:
+	rm -rf sdk/sysroot sdk/inst tests/sdk/out
+.PHONY: clean-sdk
+
+# make install: the wrappers in bindir; headers, compat library, import
+# list and a wasi-libc sysroot (symlinks) in $(sdkguestdir); the CMake
+# toolchain file in $(sdkcmakedir); wasm-mpi.pc in $(sdkpkgconfigdir).
+install-exec-local: install-sdk-exec
+install-sdk-exec: sdk-all
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_SCRIPT) sdk/inst/wasm-mpicc '$(DESTDIR)$(bindir)/wasm-mpicc'
+	$(INSTALL_SCRIPT) sdk/inst/wasm-mpicxx '$(DESTDIR)$(bindir)/wasm-mpicxx'
+install-data-local: install-sdk-data
+install-sdk-data: sdk-all
+	$(MKDIR_P) '$(DESTDIR)$(sdkguestdir)/include' '$(DESTDIR)$(sdkguestdir)/lib' \
+	  '$(DESTDIR)$(sdkguestdir)/sysroot/include' '$(DESTDIR)$(sdkguestdir)/sysroot/lib' \
+	  '$(DESTDIR)$(sdkcmakedir)' '$(DESTDIR)$(sdkpkgconfigdir)'
+	for h in $(SDK_HDRS); do \
+	  $(INSTALL_DATA) $(top_srcdir)/$$h '$(DESTDIR)$(sdkguestdir)/include' || exit 1; done
+	$(INSTALL_DATA) sdk/include/mpi_imports.h '$(DESTDIR)$(sdkguestdir)/include'
+	$(INSTALL_DATA) $(SDK_COMPAT_LIB) sdk/lib/mpi-imports.txt '$(DESTDIR)$(sdkguestdir)/lib'
+	ln -sfn '$(WASI_LIBC_INCLUDE)' '$(DESTDIR)$(sdkguestdir)/sysroot/include/wasm32-wasi'
+	ln -sfn '$(WASI_LIBC_LIB)' '$(DESTDIR)$(sdkguestdir)/sysroot/lib/wasm32-wasi'
+	$(MKDIR_P) '$(DESTDIR)$(sdkcmakedir)/Platform'
+	$(INSTALL_DATA) sdk/inst/wasm-mpi-toolchain.cmake '$(DESTDIR)$(sdkcmakedir)'
+	$(INSTALL_DATA) $(top_srcdir)/sdk/cmake/Platform/WASI.cmake '$(DESTDIR)$(sdkcmakedir)/Platform'
+	$(INSTALL_DATA) sdk/inst/wasm-mpi.pc '$(DESTDIR)$(sdkpkgconfigdir)'
+uninstall-local: uninstall-sdk
+uninstall-sdk:
+	rm -f '$(DESTDIR)$(bindir)/wasm-mpicc' '$(DESTDIR)$(bindir)/wasm-mpicxx' \
+	  '$(DESTDIR)$(sdkcmakedir)/wasm-mpi-toolchain.cmake' \
+	  '$(DESTDIR)$(sdkcmakedir)/Platform/WASI.cmake' \
+	  '$(DESTDIR)$(sdkpkgconfigdir)/wasm-mpi.pc'
+	rm -rf '$(DESTDIR)$(sdkguestdir)'
+.PHONY: install-sdk-exec install-sdk-data uninstall-sdk

@@ -16,7 +16,7 @@ sdkcmakedir = $(pkgdatadir)/cmake
 sdkpkgconfigdir = $(datadir)/pkgconfig
 
 SDK_HDRS = sdk/include/mpi.h sdk/include/mpi_proto.h sdk/include/mpi_abi_check.h \
-	sdk/include/omp.h sdk/include/sched.h
+	sdk/include/omp.h sdk/include/sched.h sdk/include/unistd.h
 SDK_COMPAT_SRCS = sdk/compat/compat_host.c sdk/compat/compat_omp.c sdk/compat/compat_mpi.c
 SDK_TEMPLATES = sdk/wasm-mpicc.in sdk/wasm-mpi-toolchain.cmake.in sdk/wasm-mpi.pc.in
 EXTRA_DIST += $(SDK_HDRS) $(SDK_COMPAT_SRCS) $(SDK_TEMPLATES) sdk/gen-imports.sh \

@@ -1,0 +1,107 @@
+/* ms_coll.h — what the collective wrappers (group coll) share: argument
+ * checks that raise the right class with a message naming the argument,
+ * footprints of v/w buffers, communicator shape, and the start of a
+ * non-blocking collective.  Every checker returns 0 or the value of
+ * ms_raise (the guest's error class), so wrappers end with
+ * `if ((rc = ...)) return rc;`. */
+#ifndef MS_COLL_H
+#define MS_COLL_H
+
+#include <stdlib.h>
+
+#include "ms_internal.h"
+
+/* One call: the instance, its communicator (for ms_raise/ms_check) and the
+ * MPI function's name for messages. */
+typedef struct ms_cc {
+  wasmso_vmctx *vm;
+  ms_comm *c;
+  const char *fn;
+} ms_cc;
+
+/* The communicator's shape: local rank and size, and the number of blocks a
+ * rooted/all-to-all buffer holds (the remote size for an intercommunicator). */
+typedef struct ms_shape {
+  int rank, size, peers;
+  bool inter;
+} ms_shape;
+
+/* Look up the communicator handle; ERR_COMM (raised on MPI_COMM_WORLD). */
+int ms_cc_begin(ms_cc *x, wasmso_vmctx *vm, ms_gh comm, const char *fn);
+int ms_cc_shape(ms_cc *x, ms_shape *s);
+/* Only the block count (peers) and whether it is an intercommunicator. */
+int ms_cc_peers(ms_cc *x, int *peers, bool *inter);
+bool ms_cc_inter(ms_cc *x);
+
+/* A committed datatype argument (ERR_TYPE). */
+int ms_cc_type(ms_cc *x, const char *what, ms_gh h, ms_type **t);
+/* A significant buffer of count elements of t where MPI_IN_PLACE is not
+ * allowed: guest 1 is refused (never base + 1). */
+int ms_cc_buf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, const ms_type *t,
+              void **host);
+/* Type lookup and buffer check in one. */
+int ms_cc_tbuf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, ms_gh th,
+               ms_type **t, void **host);
+/* The caller found g == MPI_IN_PLACE where the standard allows it on an
+ * intracommunicator: refused on an intercommunicator. */
+int ms_cc_in_place(ms_cc *x, const char *what);
+/* For an ignored (in-place) send type: its host handle if it is a valid
+ * handle, else MPI_DATATYPE_NULL; never an error. */
+MPI_Datatype ms_cc_ignored_type(ms_gh h);
+
+/* n guest ints (counts, displacements): host pointer or ERR_ARG. */
+int ms_cc_ints(ms_cc *x, const char *what, ms_gaddr g, int64_t n, int32_t **out);
+/* Blocks i < n of counts[i] elements of t at buf + displs[i] * extent(t):
+ * each lies in guest memory (ERR_COUNT for a negative count, ERR_BUFFER). */
+int ms_cc_vbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
+               const int32_t *displs, int n, const ms_type *t, void **host);
+/* Blocks of counts[i] elements of types[i] at buf + displs[i] bytes, the
+ * displacements given as ints (idispls) or host MPI_Aints (adispls). */
+int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
+               const int32_t *idispls, const MPI_Aint *adispls, ms_type *const *types, int n,
+               void **host);
+/* The datatypes of a w-collective: n guest handles at g, each committed;
+ * their records in ts[], their host handles in hts[]. */
+int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts,
+                MPI_Datatype *hts);
+
+/* A reduction op usable on t: predefined ops refuse transport-only types
+ * (ERR_OP).  A user op remembers t's guest handle for its callback. */
+int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, const ms_type *t, MPI_Op *out);
+
+/* Sum of n counts as elements (ERR_COUNT if negative or above INT_MAX). */
+int ms_cc_sum(ms_cc *x, const char *what, const int32_t *counts, int n, int64_t *sum);
+
+/* malloc or ERR_NO_MEM. */
+int ms_cc_alloc(ms_cc *x, size_t bytes, void **out);
+/* A host copy of n guest ints into dst (non-blocking calls: the guest may
+ * change its arrays before completion, the host must not see that). */
+void ms_cc_copy_ints(int32_t *dst, const int32_t *src, int n);
+
+/* Non-blocking collectives.  ms_cc_req_begin checks the guest's request
+ * pointer and makes a request object before the host starts anything;
+ * ms_cc_req_end hands it to the guest (with temp, freed at completion), or
+ * on a host error frees both and returns ms_check's class. */
+typedef struct ms_nbreq {
+  ms_request *r;
+  ms_gh h;
+  int32_t *guest;
+} ms_nbreq;
+int ms_cc_req_begin(ms_cc *x, ms_gaddr reqp, ms_nbreq *q);
+int ms_cc_req_end(ms_cc *x, ms_nbreq *q, int host_rc, void *temp);
+/* A check failed after req_begin: release the object. */
+void ms_cc_req_drop(ms_nbreq *q);
+
+/* Neighbourhood collectives: in- and out-degree of the topology
+ * (ERR_TOPOLOGY when the communicator has none). */
+int ms_cc_degrees(ms_cc *x, int *in, int *out);
+
+/* User-op trampolines (ms_op_tramp.c). */
+int ms_op_slot_bind(wasmso_funcref *f, MPI_User_function **host_fn);
+void ms_op_slot_release(int slot);
+int ms_op_slots(void); /* the pool's size */
+/* Remember which guest type the next calls of this op's callback see for
+ * host type ht (several guest types share one host type). */
+void ms_op_slot_note_type(int slot, MPI_Datatype ht, ms_gh guest_type);
+
+#endif

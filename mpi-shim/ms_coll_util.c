@@ -1,0 +1,251 @@
+/* ms_coll_util.c — argument checks shared by the collective wrappers: each
+ * raises the right class through the guest's error handler with a message
+ * naming the argument (see ms_coll.h). */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ms_coll.h"
+
+int ms_cc_begin(ms_cc *x, wasmso_vmctx *vm, ms_gh comm, const char *fn) {
+  x->vm = vm;
+  x->fn = fn;
+  x->c = NULL;
+  int cls = ms_comm_get(comm, &x->c);
+  if (cls) {
+    x->c = NULL;
+    return ms_raise(vm, NULL, cls, fn, "invalid communicator 0x%x", comm);
+  }
+  return 0;
+}
+
+bool ms_cc_inter(ms_cc *x) {
+  int flag = 0;
+  return MPI_Comm_test_inter(x->c->host, &flag) == MPI_SUCCESS && flag;
+}
+
+int ms_cc_peers(ms_cc *x, int *peers, bool *inter) {
+  int flag = 0, rc = MPI_Comm_test_inter(x->c->host, &flag);
+  if (rc == MPI_SUCCESS)
+    rc = flag ? MPI_Comm_remote_size(x->c->host, peers) : MPI_Comm_size(x->c->host, peers);
+  *inter = flag;
+  return rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, rc, x->fn);
+}
+
+int ms_cc_shape(ms_cc *x, ms_shape *s) {
+  int rc = MPI_Comm_rank(x->c->host, &s->rank);
+  if (rc == MPI_SUCCESS) rc = MPI_Comm_size(x->c->host, &s->size);
+  if (rc != MPI_SUCCESS) return ms_check(x->vm, x->c, rc, x->fn);
+  return ms_cc_peers(x, &s->peers, &s->inter);
+}
+
+int ms_cc_type(ms_cc *x, const char *what, ms_gh h, ms_type **t) {
+  int cls = ms_type_get_committed(h, t);
+  return cls ? ms_raise(x->vm, x->c, cls, x->fn, "%s: invalid or uncommitted datatype 0x%x",
+                        what, h)
+             : 0;
+}
+
+static int buf_error(ms_cc *x, int cls, const char *what, ms_gaddr g, int64_t count) {
+  if (cls == ABI_ERR_COUNT)
+    return ms_raise(x->vm, x->c, cls, x->fn, "%s: negative count %lld", what, (long long)count);
+  if (cls == ABI_ERR_TYPE)
+    return ms_raise(x->vm, x->c, cls, x->fn, "%s: datatype not committed", what);
+  return ms_raise(x->vm, x->c, cls, x->fn,
+                  "%s 0x%x: %lld elements run outside guest memory (%llu bytes)", what, g,
+                  (long long)count, (unsigned long long)ms_memsize(x->vm));
+}
+
+int ms_cc_buf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, const ms_type *t,
+              void **host) {
+  if (g == ABI_IN_PLACE)
+    return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn, "%s: MPI_IN_PLACE is not allowed here",
+                    what);
+  int cls = ms_buffer(x->vm, g, count, t, host);
+  return cls ? buf_error(x, cls, what, g, count) : 0;
+}
+
+int ms_cc_tbuf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, ms_gh th,
+               ms_type **t, void **host) {
+  int rc = ms_cc_type(x, what, th, t);
+  return rc ? rc : ms_cc_buf(x, what, g, count, *t, host);
+}
+
+int ms_cc_in_place(ms_cc *x, const char *what) {
+  if (ms_cc_inter(x))
+    return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn,
+                    "%s: MPI_IN_PLACE is not allowed on an intercommunicator", what);
+  return 0;
+}
+
+MPI_Datatype ms_cc_ignored_type(ms_gh h) {
+  ms_type *t;
+  return ms_type_get(h, &t) == 0 ? t->host : MPI_DATATYPE_NULL;
+}
+
+int ms_cc_ints(ms_cc *x, const char *what, ms_gaddr g, int64_t n, int32_t **out) {
+  *out = ms_ints(x->vm, g, n);
+  if (*out) return 0;
+  return ms_raise(x->vm, x->c, ABI_ERR_ARG, x->fn,
+                  "%s: array 0x%x of %lld ints lies outside guest memory", what, g, (long long)n);
+}
+
+/* Block of count elements of t starting at guest address a (any value: it
+ * came from a displacement): inside memory? */
+static int block_ok(const wasmso_vmctx *vm, __int128 a, int64_t count, const ms_type *t) {
+  if (count < 0) return ABI_ERR_COUNT;
+  if (!t->committed) return ABI_ERR_TYPE;
+  if (count == 0 || t->size == 0) return 0;
+  __int128 first = a + t->true_lb;
+  __int128 span = (__int128)(count - 1) * t->extent;
+  __int128 lo = span < 0 ? first + span : first;
+  __int128 hi = (span < 0 ? first : first + span) + t->true_extent;
+  return (lo < 0 || hi > (__int128)ms_memsize(vm)) ? ABI_ERR_BUFFER : 0;
+}
+
+static int block_error(ms_cc *x, int cls, const char *what, int i, int64_t count) {
+  if (cls == ABI_ERR_COUNT)
+    return ms_raise(x->vm, x->c, cls, x->fn, "%s: count[%d] = %lld is negative", what, i,
+                    (long long)count);
+  if (cls == ABI_ERR_TYPE)
+    return ms_raise(x->vm, x->c, cls, x->fn, "%s: datatype of block %d not committed", what, i);
+  return ms_raise(x->vm, x->c, cls, x->fn,
+                  "%s: block %d (%lld elements) runs outside guest memory", what, i,
+                  (long long)count);
+}
+
+int ms_cc_vbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
+               const int32_t *displs, int n, const ms_type *t, void **host) {
+  if (buf == ABI_IN_PLACE)
+    return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn, "%s: MPI_IN_PLACE is not allowed here",
+                    what);
+  for (int i = 0; i < n; i++) {
+    int cls = block_ok(x->vm, (__int128)buf + (__int128)displs[i] * t->extent, counts[i], t);
+    if (cls) return block_error(x, cls, what, i, counts[i]);
+  }
+  *host = x->vm->mem_base + buf;
+  return 0;
+}
+
+int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
+               const int32_t *idispls, const MPI_Aint *adispls, ms_type *const *types, int n,
+               void **host) {
+  if (buf == ABI_IN_PLACE)
+    return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn, "%s: MPI_IN_PLACE is not allowed here",
+                    what);
+  for (int i = 0; i < n; i++) {
+    int cls = block_ok(x->vm, (__int128)buf + (idispls ? idispls[i] : adispls[i]), counts[i],
+                       types[i]);
+    if (cls) return block_error(x, cls, what, i, counts[i]);
+  }
+  *host = x->vm->mem_base + buf;
+  return 0;
+}
+
+int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts,
+                MPI_Datatype *hts) {
+  int32_t *hs;
+  int rc = ms_cc_ints(x, what, g, n, &hs);
+  if (rc) return rc;
+  for (int i = 0; i < n; i++) {
+    ms_gh h = (ms_gh)hs[i];
+    int cls = ms_type_get_committed(h, &ts[i]);
+    if (cls)
+      return ms_raise(x->vm, x->c, cls, x->fn, "%s[%d]: invalid or uncommitted datatype 0x%x",
+                      what, i, h);
+    hts[i] = ts[i]->host;
+  }
+  return 0;
+}
+
+int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, const ms_type *t, MPI_Op *out) {
+  ms_op *op;
+  int cls = ms_op_get(oph, &op);
+  if (cls) return ms_raise(x->vm, x->c, cls, x->fn, "invalid op 0x%x", oph);
+  if (op->predefined) {
+    if (t->transport_only)
+      return ms_raise(x->vm, x->c, ABI_ERR_OP, x->fn,
+                      "predefined op 0x%x on datatype 0x%x, which has no host arithmetic "
+                      "(long double is binary128 in the guest)",
+                      oph, th);
+  } else {
+    ms_op_slot_note_type(op->slot, t->host, th);
+  }
+  *out = op->host;
+  return 0;
+}
+
+int ms_cc_sum(ms_cc *x, const char *what, const int32_t *counts, int n, int64_t *sum) {
+  int64_t s = 0;
+  for (int i = 0; i < n; i++) {
+    if (counts[i] < 0)
+      return ms_raise(x->vm, x->c, ABI_ERR_COUNT, x->fn, "%s[%d] = %d is negative", what, i,
+                      counts[i]);
+    s += counts[i];
+  }
+  if (s > INT_MAX)
+    return ms_raise(x->vm, x->c, ABI_ERR_COUNT, x->fn, "%s: total %lld exceeds INT_MAX", what,
+                    (long long)s);
+  *sum = s;
+  return 0;
+}
+
+int ms_cc_alloc(ms_cc *x, size_t bytes, void **out) {
+  *out = malloc(bytes ? bytes : 1);
+  return *out ? 0
+              : ms_raise(x->vm, x->c, ABI_ERR_NO_MEM, x->fn, "out of host memory (%zu bytes)",
+                         bytes);
+}
+
+void ms_cc_copy_ints(int32_t *dst, const int32_t *src, int n) {
+  if (n > 0) memcpy(dst, src, (size_t)n * sizeof *dst);
+}
+
+int ms_cc_req_begin(ms_cc *x, ms_gaddr reqp, ms_nbreq *q) {
+  q->guest = ms_ptr(x->vm, reqp, 4);
+  if (!q->guest || reqp == 0)
+    return ms_raise(x->vm, x->c, ABI_ERR_ARG, x->fn,
+                    "request pointer 0x%x lies outside guest memory", reqp);
+  q->r = ms_obj_new(MS_REQUEST, &q->h);
+  if (!q->r)
+    return ms_raise(x->vm, x->c, ABI_ERR_INTERN, x->fn, "request table full");
+  return 0;
+}
+
+void ms_cc_req_drop(ms_nbreq *q) {
+  ms_obj_free(MS_REQUEST, q->h);
+}
+
+int ms_cc_req_end(ms_cc *x, ms_nbreq *q, int host_rc, void *temp) {
+  if (host_rc != MPI_SUCCESS) {
+    ms_obj_free(MS_REQUEST, q->h);
+    free(temp);
+    return ms_check(x->vm, x->c, host_rc, x->fn);
+  }
+  q->r->flags = 0;
+  q->r->temp = temp;
+  memcpy(q->guest, &q->h, 4);
+  return 0;
+}
+
+int ms_cc_degrees(ms_cc *x, int *in, int *out) {
+  int kind = MPI_UNDEFINED, rc = MPI_Topo_test(x->c->host, &kind);
+  if (rc != MPI_SUCCESS) return ms_check(x->vm, x->c, rc, x->fn);
+  if (kind == MPI_CART) {
+    int nd = 0;
+    rc = MPI_Cartdim_get(x->c->host, &nd);
+    *in = *out = 2 * nd;
+  } else if (kind == MPI_GRAPH) {
+    int me = 0;
+    rc = MPI_Comm_rank(x->c->host, &me);
+    if (rc == MPI_SUCCESS) rc = MPI_Graph_neighbors_count(x->c->host, me, in);
+    *out = *in;
+  } else if (kind == MPI_DIST_GRAPH) {
+    int weighted;
+    rc = MPI_Dist_graph_neighbors_count(x->c->host, in, out, &weighted);
+  } else {
+    return ms_raise(x->vm, x->c, ABI_ERR_TOPOLOGY, x->fn,
+                    "the communicator has no process topology");
+  }
+  return rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, rc, x->fn);
+}

@@ -120,7 +120,11 @@ int32_t ms_MPI_Info_get_nthkey(vmx *vm, uint32_t info, uint32_t n, uint32_t key)
   MPI_Info hi;
   if (get(info, &hi)) return BAD(ABI_ERR_INFO, "invalid info handle 0x%x", info);
   char k[MPI_MAX_INFO_KEY + 1] = "";
-  int rc = MPI_Info_get_nthkey(hi, (int32_t)n, k);
+  int nkeys = 0, rc = MPI_Info_get_nkeys(hi, &nkeys);
+  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
+  if ((int32_t)n < 0 || (int32_t)n >= nkeys)
+    return BAD(ABI_ERR_ARG, "key number %d of an info object with %d keys", (int32_t)n, nkeys);
+  rc = MPI_Info_get_nthkey(hi, (int32_t)n, k);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
   k[MPI_MAX_INFO_KEY] = 0;
   if (ms_str_out(vm, key, k, ABI_MAX_INFO_KEY, NULL))

@@ -34,20 +34,25 @@ tmp_h=$header.tmp tmp_l=$list.tmp
   echo '#if defined(__cplusplus)'
   echo 'extern "C" {'
   echo '#endif'
-  echo '#define MPI_WASM2SO_IMPORT_(name) \'
-  echo '  __attribute__((import_module("mpi"), import_name(#name))) __typeof__(name) name'
   n=0
   for f in $names; do
     if printf '%s\n' "$declared" | grep -qx "$f"; then
-      echo "MPI_WASM2SO_IMPORT_($f);"
       echo "$f" >> "$tmp_l"
       n=$((n + 1))
     else
       echo "gen-imports.sh: warning: the shim implements $f but mpi.h does not declare it; left out" >&2
     fi
   done
-  echo '#undef MPI_WASM2SO_IMPORT_'
   echo "#define MPI_WASM2SO_NUM_IMPORTS $n"
+  echo '/* MPI_WASM2SO_HAS_<name>: the shim implements <name> (the sdk'"'"'s guest'
+  echo ' * library defines only what the shim does not). */'
+  sed 's/.*/#define MPI_WASM2SO_HAS_& 1/' "$tmp_l"
+  echo '#if !defined(MPI_WASM2SO_NO_IMPORTS)'
+  echo '#define MPI_WASM2SO_IMPORT_(name) \'
+  echo '  __attribute__((import_module("mpi"), import_name(#name))) __typeof__(name) name'
+  sed 's/.*/MPI_WASM2SO_IMPORT_(&);/' "$tmp_l"
+  echo '#undef MPI_WASM2SO_IMPORT_'
+  echo '#endif'
   echo '#if defined(__cplusplus)'
   echo '}'
   echo '#endif'

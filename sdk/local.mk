@@ -59,9 +59,9 @@ sdk/lib/mpi-imports.txt: sdk/include/mpi_imports.h
 # The guest compat library (gethostname, getpagesize, the serial OpenMP
 # runtime, MPI handle conversions), compiled for wasm32.
 SDK_GUEST_CC = $(CLANG_WASM) --target=wasm32-wasi --sysroot=$(abs_top_builddir)/sdk/sysroot
-SDK_GUEST_CFLAGS = -O2 -std=gnu11 -Wall -Wextra -I$(top_srcdir)/sdk/include
+SDK_GUEST_CFLAGS = -O2 -std=gnu11 -Wall -Wextra -Isdk/include -I$(top_srcdir)/sdk/include
 SDK_COMPAT_OBJECTS = $(SDK_COMPAT_SRCS:%.c=%.wasm.o)
-sdk/compat/%.wasm.o: $(top_srcdir)/sdk/compat/%.c $(SDK_SYSROOT_STAMP) \
+sdk/compat/%.wasm.o: $(top_srcdir)/sdk/compat/%.c $(SDK_SYSROOT_STAMP) sdk/include/mpi_imports.h \
 		$(SDK_HDRS:%=$(top_srcdir)/%)
 	$(AM_V_CC)$(MKDIR_P) sdk/compat && \
 	$(SDK_GUEST_CC) $(SDK_GUEST_CFLAGS) -c -o $@ $(top_srcdir)/sdk/compat/$*.c

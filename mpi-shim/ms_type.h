@@ -77,10 +77,8 @@ typedef int32_t I;  /* guest int or MPI_Aint */
 
 int32_t ms_MPI_Type_contiguous(V *, I count, G old, G out);
 int32_t ms_MPI_Type_vector(V *, I count, I bl, I stride, G old, G out);
-int32_t ms_MPI_Type_hvector(V *, I count, I bl, I stride, G old, G out);
 int32_t ms_MPI_Type_create_hvector(V *, I count, I bl, I stride, G old, G out);
 int32_t ms_MPI_Type_indexed(V *, I count, G bls, G disps, G old, G out);
-int32_t ms_MPI_Type_hindexed(V *, I count, G bls, G disps, G old, G out);
 int32_t ms_MPI_Type_create_hindexed(V *, I count, G bls, G disps, G old, G out);
 int32_t ms_MPI_Type_create_indexed_block(V *, I count, I bl, G disps, G old, G out);
 int32_t ms_MPI_Type_create_hindexed_block(V *, I count, I bl, G disps, G old, G out);

@@ -59,9 +59,6 @@ static int vector(V *vm, const char *fn, I count, I bl, I stride, G old, G out, 
 int32_t ms_MPI_Type_vector(V *vm, I count, I bl, I stride, G old, G out) {
   return vector(vm, "MPI_Type_vector", count, bl, stride, old, out, false);
 }
-int32_t ms_MPI_Type_hvector(V *vm, I count, I bl, I stride, G old, G out) {
-  return vector(vm, "MPI_Type_hvector", count, bl, stride, old, out, true);
-}
 int32_t ms_MPI_Type_create_hvector(V *vm, I count, I bl, I stride, G old, G out) {
   return vector(vm, "MPI_Type_create_hvector", count, bl, stride, old, out, true);
 }
@@ -140,9 +137,6 @@ static int indexed(V *vm, const char *fn, I count, G bls, I bl, bool per_block, 
 
 int32_t ms_MPI_Type_indexed(V *vm, I count, G bls, G disps, G old, G out) {
   return indexed(vm, "MPI_Type_indexed", count, bls, 0, true, disps, old, out, false);
-}
-int32_t ms_MPI_Type_hindexed(V *vm, I count, G bls, G disps, G old, G out) {
-  return indexed(vm, "MPI_Type_hindexed", count, bls, 0, true, disps, old, out, true);
 }
 int32_t ms_MPI_Type_create_hindexed(V *vm, I count, G bls, G disps, G old, G out) {
   return indexed(vm, "MPI_Type_create_hindexed", count, bls, 0, true, disps, old, out, true);

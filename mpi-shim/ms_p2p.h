@@ -1,0 +1,138 @@
+/* ms_p2p.h — what the point-to-point wrappers (group p2p) share: the
+ * prototypes of every wrapper (for the import table in ms_p2p_table.c) and
+ * small helpers for guest buffers, requests and arrays of requests. */
+#ifndef MS_P2P_H
+#define MS_P2P_H
+
+#include "ms_internal.h"
+
+/* A guest int or handle slot: guest memory need not be aligned. */
+typedef uint32_t ms_u32 __attribute__((aligned(1), may_alias));
+typedef int32_t ms_i32 __attribute__((aligned(1), may_alias));
+typedef int64_t ms_i64 __attribute__((aligned(1), may_alias));
+
+/* A committed type and count elements of it at guest address buf: 0 or the
+ * class (ABI_ERR_TYPE, ABI_ERR_COUNT, ABI_ERR_BUFFER), *host set. */
+static inline int ms_p2p_buf(const wasmso_vmctx *vm, ms_gaddr buf, int32_t count, ms_gh dt,
+                             ms_type **t, void **host) {
+  int cls = ms_type_get_committed(dt, t);
+  return cls ? cls : ms_buffer(vm, buf, count, *t, host);
+}
+
+/* Raise cls from a buffer check with the details of the call. */
+int ms_p2p_buf_error(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, ms_gaddr buf,
+                     int32_t count, ms_gh dt);
+
+/* Host status for a guest status pointer g: *st is a stack status (local)
+ * or MPI_STATUS_IGNORE (g 0), *guest the guest status (NULL if ignored).
+ * False when the 32 bytes are not in guest memory. */
+static inline bool ms_p2p_status(const wasmso_vmctx *vm, ms_gaddr g, MPI_Status *local,
+                                 MPI_Status **st, void **guest) {
+  if (g == 0) {
+    *guest = NULL;
+    *st = MPI_STATUS_IGNORE;
+    return true;
+  }
+  *guest = ms_ptr(vm, g, MS_STATUS_SIZE);
+  *st = local;
+  return *guest != NULL;
+}
+
+/* ---- one request ----
+ * The guest's request slot at g, its record (NULL for ABI_REQUEST_NULL) and
+ * the host handle to pass (MPI_REQUEST_NULL for the null request): 0 or
+ * ABI_ERR_REQUEST (slot NULL or outside memory, as Open MPI says for NULL;
+ * or an unknown handle). */
+int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_request **r);
+/* A new request record for a guest request slot (checked by the caller). */
+ms_request *ms_req_new(ms_gh *h);
+/* After the host completed or freed r: release temp, the record and store
+ * ABI_REQUEST_NULL in the guest's slot.  Persistent requests stay. */
+void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot);
+
+/* ---- arrays of requests ----
+ * Host copies of n guest handles (on the stack up to MS_REQV_STACK) and host
+ * statuses when the caller wants them. */
+#define MS_REQV_STACK 16
+typedef struct ms_reqv {
+  int n;
+  ms_u32 *g;              /* the guest's array */
+  MPI_Request *host;
+  MPI_Status *st;         /* n host statuses, or MPI_STATUSES_IGNORE */
+  void *heap;             /* one malloc for host and st beyond the stack arrays */
+  MPI_Request host_small[MS_REQV_STACK];
+  MPI_Status st_small[MS_REQV_STACK];
+} ms_reqv;
+/* Check and translate: n >= 0 (else ABI_ERR_ARG), the n handles at g (a
+ * NULL or out-of-memory array is ABI_ERR_REQUEST as in Open MPI, an unknown
+ * handle too), nst guest statuses at gst (0 = ignore; else ABI_ERR_ARG when
+ * outside memory).  Host statuses: n.  Returns 0 or the class (also
+ * ABI_ERR_NO_MEM); *gstat is the guest status array or NULL. */
+int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gaddr gst,
+               int32_t nst, void **gstat);
+/* After the host call: every request the host completed (host handle now
+ * MPI_REQUEST_NULL) is released and nulled in the guest's array; persistent
+ * ones keep their record. */
+void ms_reqv_settle(ms_reqv *v);
+void ms_reqv_free(ms_reqv *v);
+/* Store host status i as guest status j of the array gstat (NULL: ignored). */
+void ms_reqv_status_out(const ms_reqv *v, void *gstat, int j, int i);
+/* The multi-completion return: statuses already written, MPI_ERR_IN_STATUS
+ * raised as such. */
+int ms_reqv_check(wasmso_vmctx *vm, int rc, const char *fn);
+
+/* ---- the wrappers ---- */
+#define W(name, ...) int32_t ms_MPI_##name(wasmso_vmctx *vm, __VA_ARGS__)
+typedef uint32_t u32;
+W(Send, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
+W(Ssend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
+W(Bsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
+W(Rsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
+W(Recv, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm, u32 status);
+W(Sendrecv, u32 sbuf, u32 scount, u32 sdt, u32 dest, u32 stag, u32 rbuf, u32 rcount, u32 rdt,
+  u32 src, u32 rtag, u32 comm, u32 status);
+W(Sendrecv_replace, u32 buf, u32 count, u32 dt, u32 dest, u32 stag, u32 src, u32 rtag,
+  u32 comm, u32 status);
+W(Isend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
+W(Ibsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
+W(Issend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
+W(Irsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
+W(Irecv, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm, u32 req);
+W(Send_init, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
+W(Bsend_init, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
+W(Ssend_init, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
+W(Rsend_init, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
+W(Recv_init, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm, u32 req);
+W(Wait, u32 req, u32 status);
+W(Test, u32 req, u32 flag, u32 status);
+W(Waitall, u32 n, u32 reqs, u32 statuses);
+W(Testall, u32 n, u32 reqs, u32 flag, u32 statuses);
+W(Waitany, u32 n, u32 reqs, u32 index, u32 status);
+W(Testany, u32 n, u32 reqs, u32 index, u32 flag, u32 status);
+W(Waitsome, u32 n, u32 reqs, u32 outcount, u32 indices, u32 statuses);
+W(Testsome, u32 n, u32 reqs, u32 outcount, u32 indices, u32 statuses);
+W(Request_free, u32 req);
+W(Request_get_status, u32 req, u32 flag, u32 status);
+W(Cancel, u32 req);
+W(Test_cancelled, u32 status, u32 flag);
+W(Start, u32 req);
+W(Startall, u32 n, u32 reqs);
+W(Probe, u32 src, u32 tag, u32 comm, u32 status);
+W(Iprobe, u32 src, u32 tag, u32 comm, u32 flag, u32 status);
+W(Mprobe, u32 src, u32 tag, u32 comm, u32 msg, u32 status);
+W(Improbe, u32 src, u32 tag, u32 comm, u32 flag, u32 msg, u32 status);
+W(Mrecv, u32 buf, u32 count, u32 dt, u32 msg, u32 status);
+W(Imrecv, u32 buf, u32 count, u32 dt, u32 msg, u32 req);
+W(Get_count, u32 status, u32 dt, u32 count);
+W(Get_elements, u32 status, u32 dt, u32 count);
+W(Get_elements_x, u32 status, u32 dt, u32 count);
+W(Status_set_elements, u32 status, u32 dt, u32 count);
+W(Status_set_elements_x, u32 status, u32 dt, uint64_t count);
+W(Status_set_cancelled, u32 status, u32 flag);
+W(Buffer_attach, u32 buf, u32 size);
+W(Buffer_detach, u32 buf_addr, u32 size);
+W(Grequest_start, u32 query_fn, u32 free_fn, u32 cancel_fn, u32 extra_state, u32 req);
+W(Grequest_complete, u32 req);
+#undef W
+
+#endif

@@ -1,0 +1,95 @@
+/* ms_p2p_send.c — blocking point-to-point: the four send modes, Recv,
+ * Sendrecv and Sendrecv_replace.  Hot path: handle lookups, one footprint
+ * check, the host call on base + guest address. */
+#include "ms_p2p.h"
+
+typedef int (*send_fn)(const void *, int, MPI_Datatype, int, int, MPI_Comm);
+
+static inline int32_t send_mode(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest,
+                                u32 tag, u32 comm, send_fn send, const char *fn) {
+  ms_comm *c;
+  ms_type *t;
+  void *p;
+  int cls = ms_comm_get(comm, &c);
+  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid communicator %#x", comm);
+  cls = ms_p2p_buf(vm, buf, (int32_t)count, dt, &t, &p);
+  if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
+  int rc = send(p, (int32_t)count, t->host, ms_rank_in((int32_t)dest), ms_tag_in((int32_t)tag),
+                c->host);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
+}
+
+int32_t ms_MPI_Send(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm) {
+  return send_mode(vm, buf, count, dt, dest, tag, comm, MPI_Send, "MPI_Send");
+}
+int32_t ms_MPI_Ssend(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm) {
+  return send_mode(vm, buf, count, dt, dest, tag, comm, MPI_Ssend, "MPI_Ssend");
+}
+/* The attached buffer lies in guest memory (checked by MPI_Buffer_attach). */
+int32_t ms_MPI_Bsend(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm) {
+  return send_mode(vm, buf, count, dt, dest, tag, comm, MPI_Bsend, "MPI_Bsend");
+}
+int32_t ms_MPI_Rsend(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm) {
+  return send_mode(vm, buf, count, dt, dest, tag, comm, MPI_Rsend, "MPI_Rsend");
+}
+
+int32_t ms_MPI_Recv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm,
+                    u32 status) {
+  static const char fn[] = "MPI_Recv";
+  ms_comm *c;
+  ms_type *t;
+  void *p, *gs;
+  MPI_Status hs;
+  int cls = ms_comm_get(comm, &c);
+  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid communicator %#x", comm);
+  cls = ms_p2p_buf(vm, buf, (int32_t)count, dt, &t, &p);
+  if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
+  MPI_Status *st;
+  if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return ms_raise(vm, c, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
+  int rc = MPI_Recv(p, (int32_t)count, t->host, ms_rank_in((int32_t)src), ms_tag_in((int32_t)tag),
+                    c->host, st);
+  if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
+}
+
+int32_t ms_MPI_Sendrecv(wasmso_vmctx *vm, u32 sbuf, u32 scount, u32 sdt, u32 dest, u32 stag,
+                        u32 rbuf, u32 rcount, u32 rdt, u32 src, u32 rtag, u32 comm, u32 status) {
+  static const char fn[] = "MPI_Sendrecv";
+  ms_comm *c;
+  ms_type *st_, *rt;
+  void *sp, *rp, *gs;
+  MPI_Status hs;
+  int cls = ms_comm_get(comm, &c);
+  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid communicator %#x", comm);
+  cls = ms_p2p_buf(vm, sbuf, (int32_t)scount, sdt, &st_, &sp);
+  if (cls) return ms_p2p_buf_error(vm, c, cls, fn, sbuf, (int32_t)scount, sdt);
+  cls = ms_p2p_buf(vm, rbuf, (int32_t)rcount, rdt, &rt, &rp);
+  if (cls) return ms_p2p_buf_error(vm, c, cls, fn, rbuf, (int32_t)rcount, rdt);
+  MPI_Status *st;
+  if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return ms_raise(vm, c, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
+  int rc = MPI_Sendrecv(sp, (int32_t)scount, st_->host, ms_rank_in((int32_t)dest),
+                        ms_tag_in((int32_t)stag), rp, (int32_t)rcount, rt->host,
+                        ms_rank_in((int32_t)src), ms_tag_in((int32_t)rtag), c->host, st);
+  if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
+}
+
+int32_t ms_MPI_Sendrecv_replace(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest, u32 stag,
+                                u32 src, u32 rtag, u32 comm, u32 status) {
+  static const char fn[] = "MPI_Sendrecv_replace";
+  ms_comm *c;
+  ms_type *t;
+  void *p, *gs;
+  MPI_Status hs;
+  int cls = ms_comm_get(comm, &c);
+  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid communicator %#x", comm);
+  cls = ms_p2p_buf(vm, buf, (int32_t)count, dt, &t, &p);
+  if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
+  MPI_Status *st;
+  if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return ms_raise(vm, c, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
+  int rc = MPI_Sendrecv_replace(p, (int32_t)count, t->host, ms_rank_in((int32_t)dest),
+                                ms_tag_in((int32_t)stag), ms_rank_in((int32_t)src),
+                                ms_tag_in((int32_t)rtag), c->host, st);
+  if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
+}

@@ -1,0 +1,113 @@
+/* ms_req.c — guest request handles: one request, arrays of requests, and the
+ * release of completed requests (temp arrays freed, guest slot nulled). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ms_p2p.h"
+
+int ms_p2p_buf_error(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, ms_gaddr buf,
+                     int32_t count, ms_gh dt) {
+  switch (cls) {
+  case ABI_ERR_COUNT:
+    return ms_raise(vm, c, cls, fn, "negative count %d", count);
+  case ABI_ERR_TYPE:
+    return ms_raise(vm, c, cls, fn, "datatype %#x is not a committed datatype", dt);
+  case ABI_ERR_BUFFER:
+    return ms_raise(vm, c, cls, fn,
+                    "buffer %#x with %d elements of datatype %#x runs outside guest memory "
+                    "(%llu bytes)",
+                    buf, count, dt, (unsigned long long)ms_memsize(vm));
+  default:
+    return ms_raise(vm, c, cls, fn, "bad buffer %#x", buf);
+  }
+}
+
+int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_request **r) {
+  *slot = ms_ptr(vm, g, 4);
+  if (!*slot || g == 0) return ABI_ERR_REQUEST;
+  ms_gh h = **slot;
+  if (h == ABI_REQUEST_NULL) {
+    *r = NULL;
+    return 0;
+  }
+  *r = ms_obj_get(MS_REQUEST, h);
+  return *r ? 0 : ABI_ERR_REQUEST;
+}
+
+ms_request *ms_req_new(ms_gh *h) {
+  ms_request *r = ms_obj_new(MS_REQUEST, h);
+  if (r) r->host = MPI_REQUEST_NULL;
+  return r;
+}
+
+void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
+  if (r->flags & MS_REQ_PERSISTENT) return;
+  free(r->temp);
+  r->temp = NULL;
+  ms_obj_free(MS_REQUEST, h);
+  if (slot) *slot = ABI_REQUEST_NULL;
+}
+
+int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gaddr gst,
+               int32_t nst, void **gstat) {
+  v->n = 0;
+  v->heap = NULL;
+  if (n < 0) return ABI_ERR_ARG;
+  v->g = (ms_u32 *)ms_ptr(vm, g, (uint64_t)n * 4);
+  if (!v->g || (g == 0 && n > 0)) return ABI_ERR_REQUEST;
+  bool ignore;
+  *gstat = ms_statuses(vm, gst, nst, &ignore);
+  if (!*gstat && !ignore) return ABI_ERR_ARG;
+  if (n <= MS_REQV_STACK) {
+    v->host = v->host_small;
+    v->st = v->st_small;
+  } else {
+    size_t hs = (size_t)n * sizeof(MPI_Request);
+    hs = (hs + 15) & ~(size_t)15;
+    v->heap = malloc(hs + (size_t)n * sizeof(MPI_Status));
+    if (!v->heap) return ABI_ERR_NO_MEM;
+    v->host = v->heap;
+    v->st = (MPI_Status *)((char *)v->heap + hs);
+  }
+  if (ignore) v->st = MPI_STATUSES_IGNORE;
+  for (int32_t i = 0; i < n; i++) {
+    ms_gh h = v->g[i];
+    if (h == ABI_REQUEST_NULL) {
+      v->host[i] = MPI_REQUEST_NULL;
+      continue;
+    }
+    ms_request *r = ms_obj_get(MS_REQUEST, h);
+    if (!r) {
+      ms_reqv_free(v);
+      return ABI_ERR_REQUEST;
+    }
+    v->host[i] = r->host;
+  }
+  v->n = n;
+  return 0;
+}
+
+void ms_reqv_settle(ms_reqv *v) {
+  for (int i = 0; i < v->n; i++) {
+    ms_gh h = v->g[i];
+    if (h == ABI_REQUEST_NULL) continue;
+    /* Looked up again: a handle listed twice is released once. */
+    ms_request *r = ms_obj_get(MS_REQUEST, h);
+    if (!r) continue;
+    r->host = v->host[i];
+    if (v->host[i] == MPI_REQUEST_NULL) ms_req_release(r, h, &v->g[i]);
+  }
+}
+
+void ms_reqv_free(ms_reqv *v) {
+  free(v->heap);
+  v->heap = NULL;
+}
+
+void ms_reqv_status_out(const ms_reqv *v, void *gstat, int j, int i) {
+  if (gstat) ms_status_out((char *)gstat + (size_t)j * MS_STATUS_SIZE, &v->st[i]);
+}
+
+int ms_reqv_check(wasmso_vmctx *vm, int rc, const char *fn) {
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
+}

@@ -1,0 +1,90 @@
+/* ms_req_misc.c — request management: Request_free, Request_get_status,
+ * Cancel, and starting persistent requests (Start, Startall). */
+#include "ms_p2p.h"
+
+#include <stdlib.h>
+
+static int bad_request(wasmso_vmctx *vm, const char *fn, u32 g) {
+  return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "invalid request (request pointer %#x)", g);
+}
+
+/* A nonblocking collective's temp arrays may still be read by the host until
+ * it completes: freeing or cancelling one is erroneous (MPI-3.1 5.12), and
+ * refused rather than letting the host read freed memory. */
+static bool busy_collective(const ms_request *r) {
+  return r && r->temp && !(r->flags & MS_REQ_PERSISTENT);
+}
+
+int32_t ms_MPI_Request_free(wasmso_vmctx *vm, u32 req) {
+  static const char fn[] = "MPI_Request_free";
+  ms_u32 *slot;
+  ms_request *r;
+  if (ms_req_in(vm, req, &slot, &r)) return bad_request(vm, fn, req);
+  if (busy_collective(r))
+    return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "a nonblocking collective cannot be freed");
+  MPI_Request null = MPI_REQUEST_NULL;
+  int rc = MPI_Request_free(r ? &r->host : &null);
+  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
+  if (r) {
+    ms_gh h = *slot;
+    free(r->temp);
+    r->temp = NULL;
+    ms_obj_free(MS_REQUEST, h);
+    *slot = ABI_REQUEST_NULL;
+  }
+  return 0;
+}
+
+int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
+  static const char fn[] = "MPI_Request_get_status";
+  ms_request *r = NULL;
+  void *gs;
+  MPI_Status hs;
+  if (req != ABI_REQUEST_NULL && !(r = ms_obj_get(MS_REQUEST, req)))
+    return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "invalid request %#x", req);
+  ms_i32 *gf = flag ? (ms_i32 *)ms_ptr(vm, flag, 4) : NULL;
+  if (!gf) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "flag %#x outside guest memory", flag);
+  MPI_Status *st;
+  if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
+  int f = 0;
+  int rc = MPI_Request_get_status(r ? r->host : MPI_REQUEST_NULL, &f, st);
+  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
+  *gf = f != 0;
+  if (f && gs) ms_status_out(gs, st);
+  return 0;
+}
+
+int32_t ms_MPI_Cancel(wasmso_vmctx *vm, u32 req) {
+  static const char fn[] = "MPI_Cancel";
+  ms_u32 *slot;
+  ms_request *r;
+  if (ms_req_in(vm, req, &slot, &r)) return bad_request(vm, fn, req);
+  if (busy_collective(r))
+    return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "a nonblocking collective cannot be cancelled");
+  MPI_Request null = MPI_REQUEST_NULL;
+  int rc = MPI_Cancel(r ? &r->host : &null);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
+}
+
+int32_t ms_MPI_Start(wasmso_vmctx *vm, u32 req) {
+  static const char fn[] = "MPI_Start";
+  ms_u32 *slot;
+  ms_request *r;
+  if (ms_req_in(vm, req, &slot, &r)) return bad_request(vm, fn, req);
+  MPI_Request null = MPI_REQUEST_NULL;
+  int rc = MPI_Start(r ? &r->host : &null);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
+}
+
+int32_t ms_MPI_Startall(wasmso_vmctx *vm, u32 n, u32 reqs) {
+  static const char fn[] = "MPI_Startall";
+  ms_reqv v;
+  void *gst;
+  int cls = ms_reqv_in(vm, &v, (int32_t)n, reqs, 0, 0, &gst);
+  if (cls == ABI_ERR_REQUEST) return bad_request(vm, fn, reqs);
+  if (cls) return ms_raise(vm, NULL, cls, fn, "bad count %d", (int32_t)n);
+  int rc = MPI_Startall(v.n, v.host);
+  ms_reqv_settle(&v);
+  ms_reqv_free(&v);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
+}

@@ -36,13 +36,15 @@ int ms_darg_out(int host) {
   return host == MPI_DISTRIBUTE_DFLT_DARG ? ABI_DISTRIBUTE_DFLT_DARG : host;
 }
 
-/* The number of elements of the global array (each size > 0), or -1. */
+/* The number of elements of the global array: -1 if a size is not positive,
+ * -2 if there are more than 2^62 (refused: far beyond any memory, and the
+ * hull's products stay within 128 bits). */
 static __int128 elements(const int32_t *sizes, I ndims) {
   __int128 n = 1;
   for (I i = 0; i < ndims; i++) {
     if (sizes[i] <= 0) return -1;
     n *= sizes[i];
-    if (n > ((__int128)1 << 62)) return n; /* the hull check refuses it */
+    if (n > ((__int128)1 << 62)) return -2;
   }
   return n;
 }
@@ -68,8 +70,9 @@ int32_t ms_MPI_Type_create_subarray(V *vm, I ndims, G sizes, G subsizes, G start
       return ms_raise(vm, NULL, ABI_ERR_ARG, fn,
                       "dimension %d: size %d, subsize %d, start %d do not nest", i, sz[i],
                       sub[i], st[i]);
-  ms_hull h = {0};
   __int128 n = elements(sz, ndims);
+  if (n < 0) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "the array has more than 2^62 elements");
+  ms_hull h = {0};
   ms_hull_add(&h, o, 0, 0, n, 1);
   int cls = ms_hull_check(vm, fn, &h);
   if (cls) return cls;
@@ -124,8 +127,12 @@ int32_t ms_MPI_Type_create_darray(V *vm, I size, I rank, I ndims, G gsizes, G di
                       da[i], i);
     }
   }
-  ms_hull h = {0};
   __int128 n = elements(gs, ndims);
+  if (n < 0) {
+    free(hdist);
+    return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "the array has more than 2^62 elements");
+  }
+  ms_hull h = {0};
   ms_hull_add(&h, o, 0, 0, n, 1);
   MPI_Datatype nt = MPI_DATATYPE_NULL;
   int rc = MPI_SUCCESS, cls = ms_hull_check(vm, fn, &h);

@@ -85,6 +85,14 @@ int main(int argc, char **argv) {
   EXPECT(MPI_Type_contiguous(1 << 30, big, &bigger), MPI_ERR_ARG);
   EXPECT(MPI_Type_vector(INT_MAX, INT_MAX, INT_MAX, big, &t), MPI_ERR_ARG);
   EXPECT(MPI_Type_create_hvector(INT_MAX, 2, -INT_MAX, big, &t), MPI_ERR_ARG);
+  {
+    /* 4e18 ints: Open MPI's own extent would wrap negative */
+    int gs[2] = {2000000000, 2000000000}, ps[2] = {1, 1};
+    int di[2] = {MPI_DISTRIBUTE_BLOCK, MPI_DISTRIBUTE_CYCLIC}, da[2] = {MPI_DISTRIBUTE_DFLT_DARG, 7};
+    EXPECT(MPI_Type_create_darray(1, 0, 2, gs, di, da, ps, MPI_ORDER_C, MPI_INT, &t), MPI_ERR_ARG);
+    int sub[2] = {1, 1}, st[2] = {0, 0};
+    EXPECT(MPI_Type_create_subarray(2, gs, sub, st, MPI_ORDER_FORTRAN, big, &t), MPI_ERR_ARG);
+  }
   MPI_Type_commit(&big);
   MPI_Count bsz;
   MPI_Type_size_x(big, &bsz);

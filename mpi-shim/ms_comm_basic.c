@@ -1,0 +1,147 @@
+/* ms_comm_basic.c — queries on communicators, names, info, and freeing. */
+#include <string.h>
+
+#include "ms_comm.h"
+
+/* One int out-parameter from a host query taking (comm, int *). */
+static int32_t int_query(wasmso_vmctx *vm, ms_gh comm, ms_gaddr out, const char *fn,
+                         int (*query)(MPI_Comm, int *)) {
+  ms_comm *c;
+  int32_t *p;
+  int rc, v;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, out, &p, fn, "result")))
+    return rc;
+  if ((rc = ms_check(vm, c, query(c->host, &v), fn))) return rc;
+  *p = v;
+  return 0;
+}
+
+int32_t ms_MPI_Comm_rank(wasmso_vmctx *vm, int32_t comm, int32_t rank) {
+  return int_query(vm, comm, rank, "MPI_Comm_rank", MPI_Comm_rank);
+}
+
+int32_t ms_MPI_Comm_size(wasmso_vmctx *vm, int32_t comm, int32_t size) {
+  return int_query(vm, comm, size, "MPI_Comm_size", MPI_Comm_size);
+}
+
+int32_t ms_MPI_Comm_remote_size(wasmso_vmctx *vm, int32_t comm, int32_t size) {
+  return int_query(vm, comm, size, "MPI_Comm_remote_size", MPI_Comm_remote_size);
+}
+
+int32_t ms_MPI_Comm_test_inter(wasmso_vmctx *vm, int32_t comm, int32_t flag) {
+  return int_query(vm, comm, flag, "MPI_Comm_test_inter", MPI_Comm_test_inter);
+}
+
+int32_t ms_MPI_Comm_compare(wasmso_vmctx *vm, int32_t c1, int32_t c2, int32_t result) {
+  static const char fn[] = "MPI_Comm_compare";
+  ms_comm *a, *b;
+  int32_t *p;
+  int rc, v;
+  if ((rc = ms_cm_comm(vm, c1, &a, fn)) || (rc = ms_cm_comm(vm, c2, &b, fn)) ||
+      (rc = ms_cm_int(vm, a, result, &p, fn, "result")))
+    return rc;
+  if ((rc = ms_check(vm, a, MPI_Comm_compare(a->host, b->host, &v), fn))) return rc;
+  *p = ms_compare_out(v);
+  return 0;
+}
+
+static int32_t comm_group(wasmso_vmctx *vm, ms_gh comm, ms_gaddr group, const char *fn,
+                          int (*get)(MPI_Comm, MPI_Group *)) {
+  ms_comm *c;
+  int32_t *p;
+  MPI_Group g;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, group, &p, fn, "group")))
+    return rc;
+  if ((rc = ms_check(vm, c, get(c->host, &g), fn))) return rc;
+  return ms_cm_group_out(vm, c, g, p, fn);
+}
+
+int32_t ms_MPI_Comm_group(wasmso_vmctx *vm, int32_t comm, int32_t group) {
+  return comm_group(vm, comm, group, "MPI_Comm_group", MPI_Comm_group);
+}
+
+int32_t ms_MPI_Comm_remote_group(wasmso_vmctx *vm, int32_t comm, int32_t group) {
+  return comm_group(vm, comm, group, "MPI_Comm_remote_group", MPI_Comm_remote_group);
+}
+
+int32_t ms_MPI_Comm_free(wasmso_vmctx *vm, int32_t comm) {
+  static const char fn[] = "MPI_Comm_free";
+  int32_t *p;
+  ms_comm *c;
+  int rc;
+  if ((rc = ms_cm_int(vm, NULL, comm, &p, fn, "communicator"))) return rc;
+  ms_gh h = (ms_gh)*p;
+  if ((rc = ms_cm_comm(vm, h, &c, fn))) return rc;
+  if (h < ABI_PREDEF_LIMIT)
+    return ms_raise(vm, c, ABI_ERR_COMM, fn, "predefined communicator 0x%x cannot be freed", h);
+  /* The host runs the attribute delete callbacks now, which look the
+   * communicator up by its host handle: release ours only afterwards. */
+  MPI_Comm host = c->host;
+  if ((rc = ms_check(vm, c, MPI_Comm_free(&host), fn))) return rc;
+  ms_obj_free(MS_COMM, h);
+  *p = ABI_COMM_NULL; /* p stays valid: memory never shrinks */
+  return 0;
+}
+
+int32_t ms_MPI_Comm_set_name(wasmso_vmctx *vm, int32_t comm, int32_t name) {
+  static const char fn[] = "MPI_Comm_set_name";
+  ms_comm *c;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
+  /* The string must end inside memory; the host keeps (and truncates) a copy. */
+  const char *s = ms_str(vm, (uint32_t)name);
+  if (!s)
+    return ms_raise(vm, c, ABI_ERR_ARG, fn, "name at 0x%x is not a string inside memory",
+                    (uint32_t)name);
+  return ms_check(vm, c, MPI_Comm_set_name(c->host, s), fn);
+}
+
+int32_t ms_MPI_Comm_get_name(wasmso_vmctx *vm, int32_t comm, int32_t name, int32_t len) {
+  static const char fn[] = "MPI_Comm_get_name";
+  char buf[MPI_MAX_OBJECT_NAME + 1];
+  ms_comm *c;
+  int32_t *plen;
+  int rc, n = 0;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, len, &plen, fn, "resultlen")))
+    return rc;
+  if ((rc = ms_check(vm, c, MPI_Comm_get_name(c->host, buf, &n), fn))) return rc;
+  buf[MPI_MAX_OBJECT_NAME] = 0;
+  _Static_assert(MPI_MAX_OBJECT_NAME <= ABI_MAX_OBJECT_NAME, "host names fit the guest's");
+  if (ms_str_out(vm, (uint32_t)name, buf, ABI_MAX_OBJECT_NAME, &n))
+    return ms_raise(vm, c, ABI_ERR_ARG, fn, "name buffer at 0x%x lies outside memory",
+                    (uint32_t)name);
+  *plen = n;
+  return 0;
+}
+
+int32_t ms_MPI_Comm_set_info(wasmso_vmctx *vm, int32_t comm, int32_t info) {
+  static const char fn[] = "MPI_Comm_set_info";
+  ms_comm *c;
+  MPI_Info i;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
+  if (ms_info_get(info, &i))
+    return ms_raise(vm, c, ABI_ERR_INFO, fn, "invalid info handle 0x%x", (uint32_t)info);
+  return ms_check(vm, c, MPI_Comm_set_info(c->host, i), fn);
+}
+
+int32_t ms_MPI_Comm_get_info(wasmso_vmctx *vm, int32_t comm, int32_t info) {
+  static const char fn[] = "MPI_Comm_get_info";
+  ms_comm *c;
+  int32_t *p;
+  MPI_Info i;
+  int rc;
+  ms_gh h;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, info, &p, fn, "info")))
+    return rc;
+  MPI_Info *rec = ms_obj_new(MS_INFO, &h);
+  if (!rec) return ms_raise(vm, c, ABI_ERR_NO_MEM, fn, "no room for another info handle");
+  if ((rc = ms_check(vm, c, MPI_Comm_get_info(c->host, &i), fn))) {
+    ms_obj_free(MS_INFO, h);
+    return rc;
+  }
+  *rec = i;
+  *p = (int32_t)h;
+  return 0;
+}

@@ -1,0 +1,152 @@
+/* ms_comm_new.c — constructors of communicators: split, dup, create,
+ * intercommunicators.  Each checks its out-parameter and reserves the guest
+ * handle before the host call, so a host communicator is never created that
+ * the guest cannot be given. */
+#include "ms_comm.h"
+
+int32_t ms_MPI_Comm_split(wasmso_vmctx *vm, int32_t comm, int32_t color, int32_t key,
+                          int32_t newcomm) {
+  static const char fn[] = "MPI_Comm_split";
+  struct ms_cm_new n;
+  ms_comm *c;
+  MPI_Comm nc = MPI_COMM_NULL;
+  int rc;
+  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
+  int hcolor = color == ABI_UNDEFINED ? MPI_UNDEFINED : color;
+  return ms_cm_end(vm, &n, MPI_Comm_split(c->host, hcolor, key, &nc), &nc, fn);
+}
+
+int32_t ms_MPI_Comm_split_type(wasmso_vmctx *vm, int32_t comm, int32_t type, int32_t key,
+                               int32_t info, int32_t newcomm) {
+  static const char fn[] = "MPI_Comm_split_type";
+  struct ms_cm_new n;
+  ms_comm *c;
+  MPI_Comm nc = MPI_COMM_NULL;
+  MPI_Info i;
+  int rc, htype;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
+  if (type == ABI_UNDEFINED) htype = MPI_UNDEFINED;
+  else if (type == ABI_COMM_TYPE_SHARED) htype = MPI_COMM_TYPE_SHARED;
+  else
+    return ms_raise(vm, c, ABI_ERR_ARG, fn, "split type %d is not supported (only "
+                    "MPI_COMM_TYPE_SHARED and MPI_UNDEFINED)", type);
+  if (ms_info_get(info, &i))
+    return ms_raise(vm, c, ABI_ERR_INFO, fn, "invalid info handle 0x%x", (uint32_t)info);
+  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
+  return ms_cm_end(vm, &n, MPI_Comm_split_type(c->host, htype, key, i, &nc), &nc, fn);
+}
+
+int32_t ms_MPI_Comm_dup(wasmso_vmctx *vm, int32_t comm, int32_t newcomm) {
+  static const char fn[] = "MPI_Comm_dup";
+  struct ms_cm_new n;
+  ms_comm *c;
+  MPI_Comm nc = MPI_COMM_NULL;
+  int rc;
+  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
+  return ms_cm_end(vm, &n, MPI_Comm_dup(c->host, &nc), &nc, fn);
+}
+
+int32_t ms_MPI_Comm_dup_with_info(wasmso_vmctx *vm, int32_t comm, int32_t info, int32_t newcomm) {
+  static const char fn[] = "MPI_Comm_dup_with_info";
+  struct ms_cm_new n;
+  ms_comm *c;
+  MPI_Comm nc = MPI_COMM_NULL;
+  MPI_Info i;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
+  if (ms_info_get(info, &i))
+    return ms_raise(vm, c, ABI_ERR_INFO, fn, "invalid info handle 0x%x", (uint32_t)info);
+  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
+  return ms_cm_end(vm, &n, MPI_Comm_dup_with_info(c->host, i, &nc), &nc, fn);
+}
+
+/* The host writes the new communicator into the record when the request
+ * completes; records never move (ms_handles.c), so it may keep the address.
+ * The guest handle is valid from the start, as MPI says. */
+int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, int32_t comm, int32_t newcomm, int32_t request) {
+  static const char fn[] = "MPI_Comm_idup";
+  struct ms_cm_new n;
+  ms_comm *c;
+  int32_t *preq;
+  ms_gh rh;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, request, &preq, fn, "request")))
+    return rc;
+  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
+  ms_request *req = ms_obj_new(MS_REQUEST, &rh);
+  if (!req) {
+    ms_cm_unreserve(n.h);
+    return ms_raise(vm, c, ABI_ERR_NO_MEM, fn, "no room for another request handle");
+  }
+  ms_comm *rec = ms_obj_get(MS_COMM, n.h);
+  rec->errhandler = n.errh;
+  int hrc = MPI_Comm_idup(c->host, &rec->host, &req->host);
+  if (hrc != MPI_SUCCESS) {
+    ms_obj_free(MS_REQUEST, rh);
+    ms_cm_unreserve(n.h);
+    return ms_check(vm, ms_obj_get(MS_COMM, comm), hrc, fn);
+  }
+  /* A new host communicator inherits the parent's ERRORS_RETURN. */
+  *n.out = (int32_t)n.h;
+  *preq = (int32_t)rh;
+  return 0;
+}
+
+int32_t ms_MPI_Comm_create(wasmso_vmctx *vm, int32_t comm, int32_t group, int32_t newcomm) {
+  static const char fn[] = "MPI_Comm_create";
+  struct ms_cm_new n;
+  ms_comm *c;
+  MPI_Comm nc = MPI_COMM_NULL;
+  MPI_Group g;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_group(vm, c, group, &g, fn)) ||
+      (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
+    return rc;
+  return ms_cm_end(vm, &n, MPI_Comm_create(c->host, g, &nc), &nc, fn);
+}
+
+int32_t ms_MPI_Comm_create_group(wasmso_vmctx *vm, int32_t comm, int32_t group, int32_t tag,
+                                 int32_t newcomm) {
+  static const char fn[] = "MPI_Comm_create_group";
+  struct ms_cm_new n;
+  ms_comm *c;
+  MPI_Comm nc = MPI_COMM_NULL;
+  MPI_Group g;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_group(vm, c, group, &g, fn)) ||
+      (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
+    return rc;
+  return ms_cm_end(vm, &n, MPI_Comm_create_group(c->host, g, tag, &nc), &nc, fn);
+}
+
+int32_t ms_MPI_Intercomm_create(wasmso_vmctx *vm, int32_t local, int32_t local_leader,
+                                int32_t peer, int32_t remote_leader, int32_t tag,
+                                int32_t newcomm) {
+  static const char fn[] = "MPI_Intercomm_create";
+  struct ms_cm_new n;
+  ms_comm *c, *pc;
+  MPI_Comm nc = MPI_COMM_NULL, hpeer = MPI_COMM_NULL;
+  int rc, me;
+  if ((rc = ms_cm_comm(vm, local, &c, fn))) return rc;
+  if ((rc = ms_check(vm, c, MPI_Comm_rank(c->host, &me), fn))) return rc;
+  /* peer_comm is significant only at the local leader: elsewhere it may be
+   * anything and is not looked at. */
+  if (me == local_leader) {
+    if ((rc = ms_cm_comm(vm, peer, &pc, fn))) return rc;
+    hpeer = pc->host;
+  }
+  if ((rc = ms_cm_begin(vm, local, newcomm, &n, &c, fn))) return rc;
+  return ms_cm_end(vm, &n,
+             MPI_Intercomm_create(c->host, local_leader, hpeer, remote_leader, tag, &nc), &nc,
+             fn);
+}
+
+int32_t ms_MPI_Intercomm_merge(wasmso_vmctx *vm, int32_t inter, int32_t high, int32_t newcomm) {
+  static const char fn[] = "MPI_Intercomm_merge";
+  struct ms_cm_new n;
+  ms_comm *c;
+  MPI_Comm nc = MPI_COMM_NULL;
+  int rc;
+  if ((rc = ms_cm_begin(vm, inter, newcomm, &n, &c, fn))) return rc;
+  return ms_cm_end(vm, &n, MPI_Intercomm_merge(c->host, high, &nc), &nc, fn);
+}

@@ -1,0 +1,163 @@
+/* ms_group.c — process groups.  Group errors have no communicator: they go
+ * to MPI_COMM_WORLD's handler, as in MPI. */
+#include <stdlib.h>
+
+#include "ms_comm.h"
+
+static int group_arg(wasmso_vmctx *vm, ms_gh h, MPI_Group *g, const char *fn) {
+  return ms_cm_group(vm, NULL, h, g, fn);
+}
+
+int32_t ms_MPI_Group_size(wasmso_vmctx *vm, int32_t group, int32_t size) {
+  static const char fn[] = "MPI_Group_size";
+  MPI_Group g;
+  int32_t *p;
+  int rc, v;
+  if ((rc = group_arg(vm, group, &g, fn)) || (rc = ms_cm_int(vm, NULL, size, &p, fn, "size")))
+    return rc;
+  if ((rc = ms_check(vm, NULL, MPI_Group_size(g, &v), fn))) return rc;
+  *p = v;
+  return 0;
+}
+
+int32_t ms_MPI_Group_rank(wasmso_vmctx *vm, int32_t group, int32_t rank) {
+  static const char fn[] = "MPI_Group_rank";
+  MPI_Group g;
+  int32_t *p;
+  int rc, v;
+  if ((rc = group_arg(vm, group, &g, fn)) || (rc = ms_cm_int(vm, NULL, rank, &p, fn, "rank")))
+    return rc;
+  if ((rc = ms_check(vm, NULL, MPI_Group_rank(g, &v), fn))) return rc;
+  *p = ms_undefined_out(v);
+  return 0;
+}
+
+int32_t ms_MPI_Group_compare(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_t result) {
+  static const char fn[] = "MPI_Group_compare";
+  MPI_Group a, b;
+  int32_t *p;
+  int rc, v;
+  if ((rc = group_arg(vm, g1, &a, fn)) || (rc = group_arg(vm, g2, &b, fn)) ||
+      (rc = ms_cm_int(vm, NULL, result, &p, fn, "result")))
+    return rc;
+  if ((rc = ms_check(vm, NULL, MPI_Group_compare(a, b, &v), fn))) return rc;
+  *p = ms_compare_out(v);
+  return 0;
+}
+
+int32_t ms_MPI_Group_translate_ranks(wasmso_vmctx *vm, int32_t g1, int32_t n, int32_t ranks1,
+                                     int32_t g2, int32_t ranks2) {
+  static const char fn[] = "MPI_Group_translate_ranks";
+  MPI_Group a, b;
+  int32_t *in, *out;
+  int rc;
+  if ((rc = group_arg(vm, g1, &a, fn)) || (rc = group_arg(vm, g2, &b, fn)) ||
+      (rc = ms_cm_ints(vm, NULL, ranks1, n, &in, fn, "ranks1")) ||
+      (rc = ms_cm_ints(vm, NULL, ranks2, n, &out, fn, "ranks2")))
+    return rc;
+  /* MPI_PROC_NULL differs between guest and host: translate into a copy
+   * (the two arrays may overlap). */
+  int *tmp = malloc(((size_t)n + 1) * sizeof *tmp);
+  if (!tmp) return ms_raise(vm, NULL, ABI_ERR_NO_MEM, fn, "no memory for %d ranks", n);
+  for (int32_t i = 0; i < n; i++) {
+    if (in[i] < 0 && in[i] != ABI_PROC_NULL) {
+      free(tmp);
+      return ms_raise(vm, NULL, ABI_ERR_RANK, fn, "ranks1[%d] = %d is not a rank", i, in[i]);
+    }
+    tmp[i] = in[i] == ABI_PROC_NULL ? MPI_PROC_NULL : in[i];
+  }
+  int hrc = MPI_Group_translate_ranks(a, n, tmp, b, tmp);
+  if (hrc == MPI_SUCCESS)
+    for (int32_t i = 0; i < n; i++)
+      out[i] = tmp[i] == MPI_PROC_NULL ? ABI_PROC_NULL : ms_undefined_out(tmp[i]);
+  free(tmp);
+  return ms_check(vm, NULL, hrc, fn);
+}
+
+/* Group constructors taking (group, n, int array of n * width, &newgroup). */
+static int32_t from_ranks(wasmso_vmctx *vm, ms_gh group, int32_t n, ms_gaddr arr, int width,
+                          ms_gaddr newgroup, const char *fn,
+                          int (*make)(MPI_Group, int, int *, MPI_Group *)) {
+  MPI_Group g, ng;
+  int32_t *ranks, *out;
+  int rc;
+  if ((rc = group_arg(vm, group, &g, fn))) return rc;
+  if (n < 0) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "negative count %d", n);
+  if ((rc = ms_cm_ints(vm, NULL, arr, (int64_t)n * width, &ranks, fn,
+                       width == 1 ? "ranks" : "ranges")) ||
+      (rc = ms_cm_int(vm, NULL, newgroup, &out, fn, "newgroup")))
+    return rc;
+  if ((rc = ms_check(vm, NULL, make(g, n, ranks, &ng), fn))) return rc;
+  return ms_cm_group_out(vm, NULL, ng, out, fn);
+}
+
+static int range_incl(MPI_Group g, int n, int *r, MPI_Group *ng) {
+  return MPI_Group_range_incl(g, n, (int(*)[3])r, ng);
+}
+static int range_excl(MPI_Group g, int n, int *r, MPI_Group *ng) {
+  return MPI_Group_range_excl(g, n, (int(*)[3])r, ng);
+}
+static int incl(MPI_Group g, int n, int *r, MPI_Group *ng) {
+  return MPI_Group_incl(g, n, r, ng);
+}
+static int excl(MPI_Group g, int n, int *r, MPI_Group *ng) {
+  return MPI_Group_excl(g, n, r, ng);
+}
+
+int32_t ms_MPI_Group_incl(wasmso_vmctx *vm, int32_t group, int32_t n, int32_t ranks,
+                          int32_t newgroup) {
+  return from_ranks(vm, group, n, ranks, 1, newgroup, "MPI_Group_incl", incl);
+}
+int32_t ms_MPI_Group_excl(wasmso_vmctx *vm, int32_t group, int32_t n, int32_t ranks,
+                          int32_t newgroup) {
+  return from_ranks(vm, group, n, ranks, 1, newgroup, "MPI_Group_excl", excl);
+}
+int32_t ms_MPI_Group_range_incl(wasmso_vmctx *vm, int32_t group, int32_t n, int32_t ranges,
+                                int32_t newgroup) {
+  return from_ranks(vm, group, n, ranges, 3, newgroup, "MPI_Group_range_incl", range_incl);
+}
+int32_t ms_MPI_Group_range_excl(wasmso_vmctx *vm, int32_t group, int32_t n, int32_t ranges,
+                                int32_t newgroup) {
+  return from_ranks(vm, group, n, ranges, 3, newgroup, "MPI_Group_range_excl", range_excl);
+}
+
+/* Set operations (g1, g2, &newgroup). */
+static int32_t set_op(wasmso_vmctx *vm, ms_gh g1, ms_gh g2, ms_gaddr newgroup, const char *fn,
+                      int (*op)(MPI_Group, MPI_Group, MPI_Group *)) {
+  MPI_Group a, b, ng;
+  int32_t *out;
+  int rc;
+  if ((rc = group_arg(vm, g1, &a, fn)) || (rc = group_arg(vm, g2, &b, fn)) ||
+      (rc = ms_cm_int(vm, NULL, newgroup, &out, fn, "newgroup")))
+    return rc;
+  if ((rc = ms_check(vm, NULL, op(a, b, &ng), fn))) return rc;
+  return ms_cm_group_out(vm, NULL, ng, out, fn);
+}
+
+int32_t ms_MPI_Group_union(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_t newgroup) {
+  return set_op(vm, g1, g2, newgroup, "MPI_Group_union", MPI_Group_union);
+}
+int32_t ms_MPI_Group_intersection(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_t newgroup) {
+  return set_op(vm, g1, g2, newgroup, "MPI_Group_intersection", MPI_Group_intersection);
+}
+int32_t ms_MPI_Group_difference(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_t newgroup) {
+  return set_op(vm, g1, g2, newgroup, "MPI_Group_difference", MPI_Group_difference);
+}
+
+int32_t ms_MPI_Group_free(wasmso_vmctx *vm, int32_t group) {
+  static const char fn[] = "MPI_Group_free";
+  int32_t *p;
+  MPI_Group g;
+  int rc;
+  if ((rc = ms_cm_int(vm, NULL, group, &p, fn, "group"))) return rc;
+  ms_gh h = (ms_gh)*p;
+  if ((rc = group_arg(vm, h, &g, fn))) return rc;
+  /* MPI_GROUP_EMPTY may be "freed" (the handle becomes MPI_GROUP_NULL);
+   * the predefined object itself stays. */
+  if (h >= ABI_PREDEF_LIMIT) {
+    if ((rc = ms_check(vm, NULL, MPI_Group_free(&g), fn))) return rc;
+    ms_obj_free(MS_GROUP, h);
+  }
+  *p = ABI_GROUP_NULL;
+  return 0;
+}

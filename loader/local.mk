@@ -17,12 +17,14 @@ loader_wasmload_SOURCES = loader/wasmload.c loader/wl_elf_check.h loader/wl_elf_
 	loader/wl_cache.h loader/wl_cache.c
 # libw2s translates a .wasm on the fly; wl_cache.c hashes with LLVM's BLAKE3.
 loader_wasmload_CFLAGS = $(AM_CFLAGS) $(LLVM_CFLAGS)
+# (set in every configuration: a per-target variable replaces AM_CPPFLAGS)
+loader_wasmload_CPPFLAGS = $(AM_CPPFLAGS)
 loader_wasmload_LDADD = loader/libwl.a wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS) \
 	-ldl -lm -lpthread
 if WITH_MPI
 # The MPI shim: linked whole, so each wrapper group's table (a strong
 # definition) replaces the weak empty default of mpi-shim/ms_resolve.c.
-loader_wasmload_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mpi-shim
+loader_wasmload_CPPFLAGS += -I$(top_srcdir)/mpi-shim
 loader_wasmload_LDFLAGS = -Wl,--whole-archive,mpi-shim/libms.a,--no-whole-archive
 loader_wasmload_LDADD += $(MPI_LIBS)
 EXTRA_loader_wasmload_DEPENDENCIES = mpi-shim/libms.a

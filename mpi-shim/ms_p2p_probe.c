@@ -106,8 +106,9 @@ int32_t ms_MPI_Improbe(wasmso_vmctx *vm, u32 src, u32 tag, u32 comm, u32 flag, u
 }
 
 /* The guest's message slot and the host message it names: 0 or a class
- * (ABI_ERR_ARG for the slot, ABI_ERR_REQUEST for an unknown message, as Open
- * MPI reports a bad message). */
+ * (ABI_ERR_ARG for the slot, ABI_ERR_REQUEST for MPI_MESSAGE_NULL or an
+ * unknown message, as Open MPI reports a bad message — but raised here: the
+ * host raises it on its MPI_COMM_NULL, whose handler is fatal). */
 static int message_in(const wasmso_vmctx *vm, u32 msg, ms_u32 **gm, MPI_Message **rec,
                       MPI_Message *hm) {
   *gm = (ms_u32 *)slot4(vm, msg);
@@ -116,8 +117,6 @@ static int message_in(const wasmso_vmctx *vm, u32 msg, ms_u32 **gm, MPI_Message 
   *rec = NULL;
   if (h == ABI_MESSAGE_NO_PROC) {
     *hm = MPI_MESSAGE_NO_PROC;
-  } else if (h == ABI_MESSAGE_NULL) {
-    *hm = MPI_MESSAGE_NULL;
   } else {
     *rec = ms_obj_get(MS_MESSAGE, h);
     if (!*rec) return ABI_ERR_REQUEST;

@@ -17,4 +17,6 @@ fi
 logs=$(find . -name '*.log' ! -name config.log ! -name test-suite.log)
 grep -h -E '^[0-9]+%: Checks: ' $logs 2>/dev/null || true
 grep -h -E '^(spec-translate-[a-z0-9_]+|sandbox|wasi|spec): ' $logs 2>/dev/null || true
+# the MPI programs' summary last
+grep -h -E '^mpi: [0-9]+ passed' $logs 2>/dev/null || true
 exit $status

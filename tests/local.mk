@@ -14,3 +14,4 @@ include tests/fuzz/local.mk
 include tests/loader/local.mk
 include tests/wasi/local.mk
 include tests/sandbox/local.mk
+include tests/mpi/local.mk

@@ -1,0 +1,22 @@
+# MPI programs (tests/mpi/*/NAME.c, .cc) built with wasm-mpicc and with
+# mpicc, run under mpirun and compared; hostile programs checked against the
+# standard's error classes.  See tests/mpi/README.
+EXTRA_DIST += tests/mpi/run-mpi.sh tests/mpi/skipped.txt tests/mpi/README \
+	tests/mpi/functions.txt tests/mpi/coverage.sh tests/mpi/wasm-only.txt tests/mpi/include \
+	tests/mpi/apps tests/mpi/hostile
+if WITH_MPI
+TESTS += tests/mpi/run-mpi.sh
+endif
+
+# Only these programs: make check-mpi (MPI_TEST_JOBS, MPI_TEST_TIMEOUT apply)
+check-mpi: wasm2so/wasm2so$(EXEEXT) loader/wasmload$(EXEEXT) sdk-all
+	$(AM_TESTS_ENVIRONMENT) MPIRUN='$(MPIRUN)' $(SHELL) $(top_srcdir)/tests/mpi/run-mpi.sh
+
+# Which functions of the issue's list no test program calls.
+check-mpi-coverage:
+	$(SHELL) $(top_srcdir)/tests/mpi/coverage.sh
+
+clean-local: clean-mpi
+clean-mpi:
+	rm -rf tests/mpi/out
+.PHONY: check-mpi check-mpi-coverage clean-mpi

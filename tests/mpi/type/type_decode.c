@@ -1,6 +1,7 @@
 /* type_decode.c — MPI_Type_get_envelope and MPI_Type_get_contents for every
  * combiner (decoded recursively and printed), names (set, get, predefined),
  * MPI_Type_dup, MPI_Type_match_size.  Rank 0 prints; all ranks check. */
+/* ranks: 4 1 2 3 */
 #include <mpi.h>
 #include <stdint.h>
 #include <stdio.h>

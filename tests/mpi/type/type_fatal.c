@@ -3,6 +3,8 @@
  * ends the whole job: rank 1 makes the bad call while the others wait in a
  * barrier.  Expected: a non-zero exit, "MPI_Pack" and "MPI_ERR_BUFFER" on
  * stderr, and "not reached" nowhere. */
+//! RUN 4 => fatal MPI_Pack|MPI_ERR_BUFFER
+//! RUN 2 => fatal MPI_Pack|MPI_ERR_BUFFER
 #include <mpi.h>
 #include <stdint.h>
 #include <stdio.h>

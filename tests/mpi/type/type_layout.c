@@ -4,6 +4,7 @@
  * and extents, and each sent from rank 0 to every other rank and checked
  * element by element.  Only fixed-width types, so the native and the wasm32
  * build print the same.  Rank 0 prints; every rank's errors are summed. */
+/* ranks: 4 1 2 3 */
 #include <mpi.h>
 #include <stddef.h>
 #include <stdint.h>

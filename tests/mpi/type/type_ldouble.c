@@ -4,6 +4,7 @@
  * 16-aligned on wasm32 and x86_64 alike), so arrays of such structs can be
  * sent without resizing.  Checked element by element.  Decoding a type built
  * on long double gives back MPI_LONG_DOUBLE itself. */
+/* ranks: 4 2 */
 #include <mpi.h>
 #include <stddef.h>
 #include <stdio.h>

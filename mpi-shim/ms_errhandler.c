@@ -1,24 +1,26 @@
 /* ms_errhandler.c — error classes and strings, communicator error handlers.
- * The shim reports classes as codes (it adds no codes of its own), so a
- * code is valid when it is a class of the ABI. */
+ * The shim reports classes as codes (it adds no codes of its own); the
+ * program may add classes and codes (ms_errcodes.c). */
 #include <stdio.h>
 
 #include "ms_core.h"
 #include "ms_env.h"
 
 int32_t ms_MPI_Error_class(vmx *vm, uint32_t code, uint32_t cls) {
-  if (!ms_class_name((int32_t)code))
-    return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Error_class", "%d is no error code", (int32_t)code);
-  if (ms_put_i32(vm, cls, (int32_t)code))
+  int c = ms_code_class((int32_t)code);
+  if (c < 0) return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Error_class", "%d is no error code", (int32_t)code);
+  if (ms_put_i32(vm, cls, c))
     return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Error_class", "errorclass points outside the program's memory");
   return 0;
 }
 
 int32_t ms_MPI_Error_string(vmx *vm, uint32_t code, uint32_t str, uint32_t len) {
   const char *name = ms_class_name((int32_t)code);
-  if (!name) return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Error_string", "%d is no error code", (int32_t)code);
+  if (!name && ms_code_class((int32_t)code) < 0)
+    return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Error_string", "%d is no error code", (int32_t)code);
   char text[ABI_MAX_ERROR_STRING];
-  snprintf(text, sizeof text, "%s: %s", name, ms_class_text((int32_t)code));
+  if (name) snprintf(text, sizeof text, "%s: %s", name, ms_class_text((int32_t)code));
+  else snprintf(text, sizeof text, "%s", ms_code_text((int32_t)code)); /* the program's own */
   int n;
   if (!ms_ptr(vm, len, 4) || ms_str_out(vm, str, text, ABI_MAX_ERROR_STRING, &n))
     return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Error_string", "string or resultlen points outside the program's memory");

@@ -72,9 +72,11 @@ int ms_raise(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, const char *
   vsnprintf(detail, sizeof detail, fmt, ap);
   va_end(ap);
   const char *name = ms_class_name(cls);
-  char unknown[32];
+  char unknown[48];
   if (!name) {
-    snprintf(unknown, sizeof unknown, "error %d", cls);
+    int base = ms_code_class(cls);
+    if (base >= 0) snprintf(unknown, sizeof unknown, "error code %d (class %d)", cls, base);
+    else snprintf(unknown, sizeof unknown, "error %d", cls);
     name = unknown;
   }
   fprintf(stderr, "wasmload: rank %d: %s: %s: %s\n", ms_world_rank(), fn, name, detail);

@@ -218,6 +218,10 @@ int ms_raise(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, const char *
 int ms_check(wasmso_vmctx *vm, ms_comm *c, int host_rc, const char *fn);
 const char *ms_class_name(int guest_class); /* "MPI_ERR_BUFFER"; NULL if no class */
 const char *ms_class_text(int guest_class); /* "invalid buffer pointer"; NULL if no class */
+/* Codes: the ABI's classes and what MPI_Add_error_class/code added. */
+int ms_code_class(int guest_code);          /* its class, or -1 if no code */
+const char *ms_code_text(int guest_code);   /* for messages */
+int ms_last_used_code(void);                /* the MPI_LASTUSEDCODE attribute */
 
 /* ---- calling back into the guest ----
  * Entry `index` of the guest's function table (table 0) if it exists and has

@@ -83,6 +83,38 @@ START_TEST(errors_and_handlers) {
 }
 END_TEST
 
+START_TEST(user_error_codes) {
+  uint32_t cl = gput("\0\0\0\0", 4), co = gput("\0\0\0\0", 4), len = gput("\0\0\0\0", 4);
+  int before = ms_last_used_code();
+  ck_assert_int_ge(before, ABI_ERR_LASTCODE);
+  ck_assert_int_eq(ms_MPI_Add_error_class(&vm, cl), 0);
+  int cls = geti(cl);
+  ck_assert_int_gt(cls, ABI_ERR_LASTCODE);
+  ck_assert_int_eq(ms_MPI_Add_error_code(&vm, (uint32_t)cls, co), 0);
+  int code = geti(co);
+  ck_assert_int_gt(code, cls);
+  ck_assert_int_eq(ms_last_used_code(), code);
+  ck_assert_int_eq(ms_MPI_Add_error_code(&vm, ABI_ERR_RANK, co), 0); /* a code of a predefined class */
+  ck_assert_int_eq(ms_code_class(geti(co)), ABI_ERR_RANK);
+  ck_assert_int_eq(ms_MPI_Add_error_code(&vm, (uint32_t)code, co), ABI_ERR_ARG); /* a code is no class */
+  ck_assert_int_eq(ms_MPI_Add_error_code(&vm, 77777, co), ABI_ERR_ARG);
+  ck_assert_int_eq(ms_MPI_Add_error_string(&vm, (uint32_t)code, gstr("disk on fire")), 0);
+  ck_assert_int_eq(ms_MPI_Error_class(&vm, (uint32_t)code, cl), 0);
+  ck_assert_int_eq(geti(cl), cls);
+  ck_assert_int_eq(ms_MPI_Error_string(&vm, (uint32_t)code, 4096, len), 0);
+  ck_assert_str_eq((char *)mem->base + 4096, "disk on fire");
+  ck_assert_int_eq(ms_MPI_Error_string(&vm, (uint32_t)cls, 4096, len), 0);
+  ck_assert_str_eq((char *)mem->base + 4096, "");
+  /* strings must end inside memory; only added codes take one */
+  memset(mem->base + top() - 8, 'x', 8);
+  ck_assert_int_eq(ms_MPI_Add_error_string(&vm, (uint32_t)code, top() - 8), ABI_ERR_ARG);
+  ck_assert_int_eq(ms_MPI_Add_error_string(&vm, ABI_ERR_RANK, gstr("no")), ABI_ERR_ARG);
+  ck_assert_int_eq(ms_MPI_Add_error_class(&vm, top()), ABI_ERR_ARG);
+  /* the program's handler sees its own code */
+  ck_assert_int_eq(ms_raise(&vm, NULL, code, "MPI_Test", "user code"), code);
+}
+END_TEST
+
 /* Another group's wrapper, through the import table as the loader binds
  * it: a wild buffer never reaches the host. */
 START_TEST(send_wild_buffer) {
@@ -191,6 +223,7 @@ Suite *shim_calls_suite(void) {
   tcase_add_checked_fixture(tc, shim_setup, shim_teardown);
   tcase_add_test(tc, env_wild_pointers);
   tcase_add_test(tc, errors_and_handlers);
+  tcase_add_test(tc, user_error_codes);
   tcase_add_test(tc, send_wild_buffer);
   tcase_add_test(tc, info_strings);
   tcase_add_test(tc, resolver);

@@ -171,10 +171,23 @@ int32_t ms_MPI_Info_free(vmx *vm, uint32_t info) {
   return ms_put_i32(vm, info, ABI_INFO_NULL);
 }
 
-/* The ABI's own description of itself: not provided (MPI_INFO_NULL), which
- * the standard permits. */
+/* The ABI's own description of itself, with the keys Open MPI 5 gives
+ * (sizes in bytes of the guest's integer types). */
 int32_t ms_MPI_Abi_get_info(vmx *vm, uint32_t info) {
   const char *fn = "MPI_Abi_get_info";
-  if (ms_put_i32(vm, info, ABI_INFO_NULL)) return BAD(ABI_ERR_ARG, "info points outside the program's memory");
-  return 0;
+  if (!ms_ptr(vm, info, 4)) return BAD(ABI_ERR_ARG, "info points outside the program's memory");
+  MPI_Info hi;
+  int rc = MPI_Info_create(&hi);
+  if (rc == MPI_SUCCESS) rc = MPI_Info_set(hi, "mpi_aint_size", "4");
+  if (rc == MPI_SUCCESS) rc = MPI_Info_set(hi, "mpi_count_size", "8");
+  if (rc == MPI_SUCCESS) rc = MPI_Info_set(hi, "mpi_offset_size", "8");
+  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
+  ms_gh h;
+  MPI_Info *rec = ms_obj_new(MS_INFO, &h);
+  if (!rec) {
+    MPI_Info_free(&hi);
+    return BAD(ABI_ERR_NO_MEM, "no room for another info object");
+  }
+  *rec = hi;
+  return ms_put_i32(vm, info, (int32_t)h);
 }

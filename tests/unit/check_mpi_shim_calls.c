@@ -190,6 +190,13 @@ START_TEST(info_strings) {
   ck_assert_int_eq(ms_MPI_Info_free(&vm, env), ABI_ERR_INFO);
   ck_assert_int_eq(ms_MPI_Info_set(&vm, ABI_INFO_NULL, k, v), ABI_ERR_INFO);
   ck_assert_int_eq(ms_MPI_Info_create(&vm, top() - 2), ABI_ERR_ARG);
+  /* the ABI's own info: sizes of the guest's MPI_Aint, MPI_Count, MPI_Offset */
+  ck_assert_int_eq(ms_MPI_Abi_get_info(&vm, hp), 0);
+  ck_assert_int_eq(ms_MPI_Info_get(&vm, (uint32_t)geti(hp), gstr("mpi_aint_size"), 8, 4096, flag), 0);
+  ck_assert_int_eq(geti(flag), 1);
+  ck_assert_str_eq((char *)mem->base + 4096, "4");
+  ck_assert_int_eq(ms_MPI_Info_free(&vm, hp), 0);
+  ck_assert_int_eq(ms_MPI_Abi_get_info(&vm, top()), ABI_ERR_ARG);
 }
 END_TEST
 

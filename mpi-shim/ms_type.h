@@ -1,6 +1,6 @@
-/* ms_type.h — the datatype group (constructors, queries, decoding, packing):
- * its wrappers and the helpers its files share.  Private to ms_type*.c and
- * ms_pack*.c. */
+/* ms_type.h — the datatype group (constructors, queries, attributes,
+ * decoding, packing): its wrappers and the helpers its files share.  Private
+ * to ms_type*.c and ms_pack*.c. */
 #ifndef MS_TYPE_H
 #define MS_TYPE_H
 
@@ -107,6 +107,12 @@ int32_t ms_MPI_Type_match_size(V *, I typeclass, I size, G out);
 int32_t ms_MPI_Get_address(V *, G location, G address);
 int32_t ms_MPI_Aint_add(V *, I base, I disp);
 int32_t ms_MPI_Aint_diff(V *, I a, I b);
+
+int32_t ms_MPI_Type_create_keyval(V *, G copy_fn, G delete_fn, G keyval, G extra);
+int32_t ms_MPI_Type_free_keyval(V *, G keyval);
+int32_t ms_MPI_Type_set_attr(V *, G type, I keyval, G value);
+int32_t ms_MPI_Type_get_attr(V *, G type, I keyval, G value, G flag);
+int32_t ms_MPI_Type_delete_attr(V *, G type, I keyval);
 
 int32_t ms_MPI_Type_get_envelope(V *, G type, G ni, G na, G nd, G combiner);
 int32_t ms_MPI_Type_get_contents(V *, G type, I max_i, I max_a, I max_d, G ints, G aints,

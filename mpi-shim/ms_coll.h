@@ -65,9 +65,12 @@ int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
 int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts,
                 MPI_Datatype *hts);
 
-/* A reduction op usable on t: predefined ops refuse transport-only types
- * (ERR_OP).  A user op remembers t's guest handle for its callback. */
-int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, const ms_type *t, MPI_Op *out);
+/* A reduction's op and committed datatype.  The op is looked at first: a
+ * predefined op on an invalid datatype is an op error (it is not defined
+ * there; Open MPI says the same), and predefined ops refuse transport-only
+ * types (ERR_OP); a user op's bad datatype is a type error.  A user op
+ * remembers the datatype's guest handle for its callback. */
+int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out);
 
 /* Sum of n counts as elements (ERR_COUNT if negative or above INT_MAX). */
 int ms_cc_sum(ms_cc *x, const char *what, const int32_t *counts, int n, int64_t *sum);

@@ -5,10 +5,9 @@
  * whole input it then holds. */
 #include "ms_coll.h"
 
-/* The type and op every participating rank gives. */
+/* The type and op every participating rank gives (ms_cc_op). */
 static int type_op(ms_cc *x, ms_gh type, ms_gh op, ms_type **t, MPI_Op *hop) {
-  int rc = ms_cc_type(x, "datatype", type, t);
-  return rc ? rc : ms_cc_op(x, op, type, *t, hop);
+  return ms_cc_op(x, op, type, t, hop);
 }
 
 /* ---- Reduce ---- */
@@ -37,8 +36,10 @@ static int32_t reduce(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, int32_t co
   if (send || recv) {
     if ((rc = type_op(&x, type, op, &t, &hop))) return rc;
     ht = t->host;
-  } else {
+  } else { /* MPI_PROC_NULL: nothing moves, but the host still validates the op */
+    ms_op *o;
     ht = ms_cc_ignored_type(type);
+    if (ms_op_get(op, &o) == 0) hop = o->host;
   }
   if (recv && (rc = ms_cc_buf(&x, "recvbuf", rbuf, count, t, &hr))) return rc;
   if (send) {

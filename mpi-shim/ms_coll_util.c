@@ -158,18 +158,24 @@ int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts,
   return 0;
 }
 
-int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, const ms_type *t, MPI_Op *out) {
+int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out) {
   ms_op *op;
   int cls = ms_op_get(oph, &op);
   if (cls) return ms_raise(x->vm, x->c, cls, x->fn, "invalid op 0x%x", oph);
+  cls = ms_type_get_committed(th, t);
+  if (cls && op->predefined)
+    return ms_raise(x->vm, x->c, ABI_ERR_OP, x->fn,
+                    "predefined op 0x%x on invalid or uncommitted datatype 0x%x", oph, th);
+  if (cls)
+    return ms_raise(x->vm, x->c, cls, x->fn, "invalid or uncommitted datatype 0x%x", th);
   if (op->predefined) {
-    if (t->transport_only)
+    if ((*t)->transport_only)
       return ms_raise(x->vm, x->c, ABI_ERR_OP, x->fn,
                       "predefined op 0x%x on datatype 0x%x, which has no host arithmetic "
                       "(long double is binary128 in the guest)",
                       oph, th);
   } else {
-    ms_op_slot_note_type(op->slot, t->host, th);
+    ms_op_slot_note_type(op->slot, (*t)->host, th);
   }
   *out = op->host;
   return 0;

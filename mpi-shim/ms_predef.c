@@ -2,8 +2,8 @@
  *
  * Datatypes carry the guest's sizes: on wasm32 long is 32-bit (host int32),
  * MPI_Aint is 32-bit, long double is IEEE binary128 (16 bytes, no host
- * arithmetic for it: transport-only types of the right size and extent, which
- * reductions refuse).  Each predefined type's size, extent and true extent
+ * arithmetic for it: the host's long double types where their size and
+ * extent match, else bytes; marked transport-only, which reductions refuse).  Each predefined type's size, extent and true extent
  * are checked against the host after MPI_Init; a type the host cannot carry
  * with the guest's layout is withdrawn (its handle is then invalid) rather
  * than sent with the wrong size. */
@@ -70,6 +70,19 @@ static MPI_Datatype host_of(uint16_t abi) {
   case ABI_UINT32_T: return MPI_UINT32_T;
   case ABI_INT64_T: return MPI_INT64_T;
   case ABI_UINT64_T: return MPI_UINT64_T;
+  /* binary128 in the guest: the host's long double types carry the bytes
+   * with the right size and alignment (struct extents come out as the
+   * guest's C); their arithmetic is never used (transport_only). */
+  case ABI_LONG_DOUBLE: return MPI_LONG_DOUBLE;
+  case ABI_C_LONG_DOUBLE_COMPLEX: return MPI_C_LONG_DOUBLE_COMPLEX;
+  case ABI_CXX_LONG_DOUBLE_COMPLEX: return MPI_CXX_LONG_DOUBLE_COMPLEX;
+  case ABI_LONG_DOUBLE_INT: return MPI_LONG_DOUBLE_INT;
+#ifdef MPI_REAL16
+  case ABI_REAL16: return MPI_REAL16;
+#endif
+#ifdef MPI_COMPLEX32
+  case ABI_COMPLEX32: return MPI_COMPLEX32;
+#endif
 #ifdef MPI_LOGICAL1
   case ABI_LOGICAL1: return MPI_LOGICAL1;
 #endif
@@ -247,11 +260,19 @@ void ms_predef_init(void) {
   }
 }
 
-/* A host type of the guest's layout for a type without host arithmetic. */
-static int transport_type(const struct tdef *d, MPI_Datatype *out) {
+static bool layout_ok(MPI_Datatype host, const ms_type *t) {
+  MPI_Count size, lb, ext, tlb, text;
+  return host != MPI_DATATYPE_NULL && MPI_Type_size_x(host, &size) == MPI_SUCCESS &&
+         MPI_Type_get_extent_x(host, &lb, &ext) == MPI_SUCCESS &&
+         MPI_Type_get_true_extent_x(host, &tlb, &text) == MPI_SUCCESS && size == t->size &&
+         lb == 0 && ext == t->extent && tlb == 0 && text == t->true_extent;
+}
+
+/* Bytes of the guest's layout, for a host whose own long double types
+ * differ from binary128's size (their alignment is then only 1). */
+static int byte_type(const struct tdef *d, MPI_Datatype *out) {
   int rc;
   if (d->abi == ABI_LONG_DOUBLE_INT) {
-    /* {binary128 value, int}, padded to 32 bytes */
     int lens[2] = {16, 1};
     MPI_Aint disps[2] = {0, 16};
     MPI_Datatype ts[2] = {MPI_BYTE, MPI_INT}, s;
@@ -272,18 +293,13 @@ int ms_predef_init_host(void) {
     ms_type *t = &type_recs[i];
     if (d->flags & NONE) continue;
     if (d->flags & TRANSPORT) {
-      if (t->host == MPI_DATATYPE_NULL) {
-        int rc = transport_type(d, &t->host);
+      if (!layout_ok(t->host, t)) {
+        int rc = byte_type(d, &t->host);
         if (rc != MPI_SUCCESS) return rc;
       }
       put(d->abi, MS_TYPE, t);
     }
-    int size;
-    MPI_Aint lb, ext, tlb, text;
-    if (MPI_Type_size(t->host, &size) != MPI_SUCCESS ||
-        MPI_Type_get_extent(t->host, &lb, &ext) != MPI_SUCCESS ||
-        MPI_Type_get_true_extent(t->host, &tlb, &text) != MPI_SUCCESS || size != t->size ||
-        lb != 0 || ext != t->extent || tlb != 0 || text != t->true_extent) {
+    if (!layout_ok(t->host, t)) {
       ms_predef[d->abi].kind = 0; /* withdrawn: the host would move the wrong bytes */
       ms_predef[d->abi].rec = NULL;
     }

@@ -217,6 +217,18 @@ START_TEST(predefined_types) {
   ms_type *t;
   ck_assert_int_eq(ms_type_get(ABI_LONG, &t), 0);
   ck_assert(t->host == MPI_INT32_T);
+  /* binary128 is 16-aligned in the guest: a struct {long double; char}
+   * built on the host from the predefined type spans 32 bytes, as in C */
+  ck_assert_int_eq(ms_type_get(ABI_LONG_DOUBLE, &t), 0);
+  if (sizeof(long double) == 16) ck_assert(t->host == MPI_LONG_DOUBLE);
+  int bl[2] = {1, 1};
+  MPI_Aint disp[2] = {0, 16};
+  MPI_Datatype ts[2] = {t->host, MPI_CHAR}, st;
+  ck_assert_int_eq(MPI_Type_create_struct(2, bl, disp, ts, &st), MPI_SUCCESS);
+  MPI_Count lb, ext;
+  ck_assert_int_eq(MPI_Type_get_extent_x(st, &lb, &ext), MPI_SUCCESS);
+  if (sizeof(long double) == 16) ck_assert_int_eq(ext, 32);
+  MPI_Type_free(&st);
   /* every ABI datatype value is either usable with its guest size or absent */
   int present = 0;
   for (ms_gh h = 0x200; h < 0x400; h++) {

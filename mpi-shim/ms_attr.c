@@ -11,6 +11,7 @@
  * Predefined attributes (MPI_TAG_UB...) are pointers to int: the int lives
  * in guest memory (one block from the guest's malloc, allocated at first
  * use) and is refreshed from the host's value, mapped, on every get. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ms_comm.h"
@@ -89,6 +90,21 @@ static int delete_cb(MPI_Comm comm, int hk, void *value, void *extra) {
 
 /* ---- keyvals ---- */
 
+/* The ABI's MPI_COMM_DUP_FN is the function pointer 1, which wasm-ld gives
+ * the guest's first address-taken function unless linked with
+ * --table-base=2 (wasm-mpicc does).  If that slot holds a copy function,
+ * the guest may have meant it: say so once (the ABI's meaning wins). */
+static void warn_ambiguous_dup_fn(wasmso_vmctx *vm, const char *fn) {
+  static bool warned;
+  if (warned || !ms_guest_func(vm, ABI_DUP_FN, COPY_SIG, "i")) return;
+  warned = true;
+  fprintf(stderr,
+          "wasmload: rank %d: warning: %s: copy function 1 is MPI_COMM_DUP_FN, but the "
+          "guest's table also holds a copy function there (link with -Wl,--table-base=2); "
+          "taken as MPI_COMM_DUP_FN\n",
+          ms_world_rank(), fn);
+}
+
 static int32_t create_keyval(wasmso_vmctx *vm, uint32_t copy_fn, uint32_t delete_fn,
                              ms_gaddr keyval, uint32_t extra, const char *fn) {
   int32_t *out;
@@ -97,7 +113,10 @@ static int32_t create_keyval(wasmso_vmctx *vm, uint32_t copy_fn, uint32_t delete
   MPI_Comm_copy_attr_function *hcopy = copy_cb;
   MPI_Comm_delete_attr_function *hdelete = delete_cb;
   if (copy_fn == ABI_NULL_COPY_FN) hcopy = MPI_COMM_NULL_COPY_FN;
-  else if (copy_fn == ABI_DUP_FN) hcopy = MPI_COMM_DUP_FN;
+  else if (copy_fn == ABI_DUP_FN) {
+    hcopy = MPI_COMM_DUP_FN;
+    warn_ambiguous_dup_fn(vm, fn);
+  }
   else if (!ms_guest_func(vm, copy_fn, COPY_SIG, "i"))
     return ms_raise(vm, NULL, ABI_ERR_ARG, fn,
                     "copy function %u is no (i32 x6) -> i32 function of the guest's table",
@@ -163,6 +182,12 @@ int32_t ms_MPI_Keyval_free(wasmso_vmctx *vm, int32_t keyval) {
 
 /* ---- predefined attributes ---- */
 
+/* The guest's code space is not the host's: user codes live in the shim. */
+static int last_used_code(int host_value) {
+  (void)host_value;
+  return ms_last_used_code();
+}
+
 static const struct {
   int guest, host;
   int (*map)(int);
@@ -173,7 +198,7 @@ static const struct {
     {ABI_WTIME_IS_GLOBAL, MPI_WTIME_IS_GLOBAL, NULL},
     {ABI_UNIVERSE_SIZE, MPI_UNIVERSE_SIZE, NULL},
     {ABI_APPNUM, MPI_APPNUM, NULL},
-    {ABI_LASTUSEDCODE, MPI_LASTUSEDCODE, NULL},
+    {ABI_LASTUSEDCODE, MPI_LASTUSEDCODE, last_used_code},
 };
 #define NPREDEFINED (sizeof predefined / sizeof predefined[0])
 

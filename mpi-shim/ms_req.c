@@ -48,6 +48,18 @@ void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
   if (slot) *slot = ABI_REQUEST_NULL;
 }
 
+/* Marks a request while it is listed in the array being translated: a
+ * request listed twice would reach the host twice, and the host frees it at
+ * the first completion (a use after free in the host). */
+#define LISTED 0x80000000u
+
+static void unmark(ms_reqv *v, int32_t upto) {
+  for (int32_t i = 0; i < upto; i++) {
+    ms_request *r = v->g[i] == ABI_REQUEST_NULL ? NULL : ms_obj_get(MS_REQUEST, v->g[i]);
+    if (r) r->flags &= ~LISTED;
+  }
+}
+
 int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gaddr gst,
                int32_t nst, void **gstat) {
   v->n = 0;
@@ -77,13 +89,16 @@ int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gad
       continue;
     }
     ms_request *r = ms_obj_get(MS_REQUEST, h);
-    if (!r) {
+    if (!r || (r->flags & LISTED)) {
+      unmark(v, i);
       ms_reqv_free(v);
       return ABI_ERR_REQUEST;
     }
+    r->flags |= LISTED;
     v->host[i] = r->host;
   }
   v->n = n;
+  unmark(v, n);
   return 0;
 }
 

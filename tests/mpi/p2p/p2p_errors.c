@@ -5,6 +5,24 @@
  * normal exchange shows the ranks are still fine.  Any number of ranks. */
 #include "p2p_log.h"
 
+static int failing_query(void *extra, MPI_Status *st) {
+  (void)extra;
+  MPI_Status_set_elements(st, MPI_INT, 0);
+  MPI_Status_set_cancelled(st, 0);
+  st->MPI_SOURCE = MPI_UNDEFINED;
+  st->MPI_TAG = MPI_UNDEFINED;
+  return MPI_ERR_OTHER;
+}
+static int free_ok(void *extra) {
+  (void)extra;
+  return MPI_SUCCESS;
+}
+static int cancel_ok(void *extra, int complete) {
+  (void)extra;
+  (void)complete;
+  return MPI_SUCCESS;
+}
+
 #define TRY(what, call) logf_("%s: %s\n", what, class_name(call))
 
 int main(int argc, char **argv) {
@@ -70,6 +88,12 @@ int main(int argc, char **argv) {
   TRY("Get_count MPI_DATATYPE_NULL", MPI_Get_count(&st, MPI_DATATYPE_NULL, &flag));
   TRY("Bsend without a buffer", MPI_Bsend(buf, 1, MPI_INT, r, 50, MPI_COMM_WORLD));
   TRY("Grequest_complete(MPI_REQUEST_NULL)", MPI_Grequest_complete(MPI_REQUEST_NULL));
+
+  /* A generalized request whose query function fails. */
+  MPI_Grequest_start(failing_query, free_ok, cancel_ok, NULL, &q);
+  MPI_Grequest_complete(q);
+  TRY("Wait on a generalized request whose query fails", MPI_Wait(&q, &st));
+  logf_("  request %s\n", q == MPI_REQUEST_NULL ? "nulled" : "kept");
 
   /* Still working. */
   int v = -1, w = r * 11;

@@ -72,6 +72,15 @@ int main(int argc, char **argv) {
   qs[1] = MPI_REQUEST_NULL;
   MPI_Cancel(&qs[0]);
   TRY("the good request still cancels and completes", MPI_Waitall(2, qs, MPI_STATUSES_IGNORE));
+  /* The same request twice in one array (the host would free it twice). */
+  MPI_Irecv(buf, 1, MPI_INT, r, 6, MPI_COMM_WORLD, &qs[0]);
+  qs[1] = qs[0];
+  TRY("Waitall with one request twice", MPI_Waitall(2, qs, MPI_STATUSES_IGNORE));
+  TRY("Waitsome with one request twice",
+      MPI_Waitsome(2, qs, &out, idx, MPI_STATUSES_IGNORE));
+  qs[1] = MPI_REQUEST_NULL;
+  MPI_Send(buf, 1, MPI_INT, r, 6, MPI_COMM_WORLD);
+  TRY("the request listed twice still completes", MPI_Waitall(2, qs, MPI_STATUSES_IGNORE));
   MPI_Message m = (MPI_Message)(uintptr_t)0x5555;
   TRY("Mrecv a forged message", MPI_Mrecv(buf, 1, MPI_INT, &m, &st));
   m = MPI_MESSAGE_NULL;

@@ -207,6 +207,34 @@ int main(int argc, char **argv) {
     CHECK(v == peer + 17 && all_null(both, 2), "Irsend received %d", v);
   }
 
+  /* Request_free of an active send: the message still arrives. */
+  {
+    int v = -1, w = 23 + r;
+    MPI_Request s;
+    MPI_Isend(&w, 1, MPI_INT, peer, 130, MPI_COMM_WORLD, &s);
+    MPI_Request_free(&s);
+    MPI_Recv(&v, 1, MPI_INT, peer, 130, MPI_COMM_WORLD, &st);
+    CHECK(s == MPI_REQUEST_NULL && v == 23 + peer, "Request_free of an active Isend: %d arrives", v);
+  }
+
+  /* Nonblocking collectives and point-to-point requests in one array. */
+  {
+    MPI_Request q[4];
+    int v = -1, w = r, sum = -1, one = 1;
+    MPI_Ibarrier(MPI_COMM_WORLD, &q[0]);
+    MPI_Irecv(&v, 1, MPI_INT, peer, 140, MPI_COMM_WORLD, &q[1]);
+    MPI_Iallreduce(&one, &sum, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD, &q[2]);
+    MPI_Isend(&w, 1, MPI_INT, peer, 140, MPI_COMM_WORLD, &q[3]);
+    int idx, done = 0, good = 1;
+    while (done < 4) {
+      MPI_Waitany(4, q, &idx, &st);
+      good &= idx >= 0 && idx < 4 && q[idx] == MPI_REQUEST_NULL;
+      done++;
+    }
+    CHECK(good && v == peer && sum == n && all_null(q, 4),
+          "Ibarrier, Iallreduce (sum %d), Irecv, Isend completed by Waitany", sum);
+  }
+
   /* Wait on MPI_REQUEST_NULL: the empty status. */
   {
     MPI_Request q = MPI_REQUEST_NULL;

@@ -1,1 +1,14 @@
 # The benchmark suite (`make perf`; not part of `make check`): see perf/README.
+# Everything it builds and measures stays in $(builddir)/perf (work/, results/).
+EXTRA_DIST += perf/README perf/run.sh perf/summarise.sh perf/compile-figures.sh \
+	perf/large-module.sh perf/hello.c perf/kernels perf/wasm2c/w2c_host.c \
+	perf/node/run-wasi.mjs
+
+perf: wasm2so/wasm2so$(EXEEXT) loader/wasmload$(EXEEXT)
+	$(SHELL) $(top_srcdir)/perf/run.sh $(abs_top_builddir)
+
+clean-local: clean-perf
+clean-perf:
+	rm -rf perf/work perf/results perf/large
+
+.PHONY: perf clean-perf

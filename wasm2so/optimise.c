@@ -4,6 +4,7 @@
 #include <llvm-c/Analysis.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "w2s_lower_priv.h"
 
@@ -20,6 +21,16 @@ bool w2s_optimise(LLVMModuleRef mod, const w2s_target *t, int opt_level, w2s_dia
       LLVMDisposeMessage(msg);
       return false;
     }
+    LLVMDisposeMessage(msg);
+  }
+  /* For studying the generated code (perf/README): WASM2SO_DUMP_IR=FILE writes
+   * the lowered module, before the pipeline, as LLVM assembly (the last part
+   * written wins when a large module is split). */
+  const char *dump = getenv("WASM2SO_DUMP_IR");
+  if (dump && *dump) {
+    char *msg = NULL;
+    if (LLVMPrintModuleToFile(mod, dump, &msg))
+      fprintf(stderr, "wasm2so: WASM2SO_DUMP_IR: %s\n", msg ? msg : "cannot write");
     LLVMDisposeMessage(msg);
   }
   if (opt_level < 0)

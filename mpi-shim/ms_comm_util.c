@@ -5,8 +5,13 @@
 #include "ms_comm.h"
 
 int ms_cm_comm(wasmso_vmctx *vm, ms_gh h, ms_comm **c, const char *fn) {
-  if (ms_comm_get(h, c) == 0) return 0;
-  return ms_raise(vm, NULL, ABI_ERR_COMM, fn, "invalid communicator handle 0x%x", h);
+  if (ms_comm_get(h, c) != 0)
+    return ms_raise(vm, NULL, ABI_ERR_COMM, fn, "invalid communicator handle 0x%x", h);
+  /* MPI_Comm_idup hands out the handle before the host fills it in. */
+  if ((*c)->host == MPI_COMM_NULL || (*c)->host == (MPI_Comm)0)
+    return ms_raise(vm, NULL, ABI_ERR_COMM, fn,
+                    "communicator 0x%x is not created yet (MPI_Comm_idup pending)", h);
+  return 0;
 }
 
 int ms_cm_group(wasmso_vmctx *vm, ms_comm *c, ms_gh h, MPI_Group *g, const char *fn) {

@@ -1,20 +1,40 @@
-/* ms_p2p_buffer.c — the buffered-send buffer: MPI_Buffer_attach checks the
- * whole buffer lies in guest memory (the host then copies Bsend messages
- * into it), MPI_Buffer_detach hands back the guest address. */
+/* ms_p2p_buffer.c — the buffered-send buffer.  The guest's buffer is checked
+ * to lie in guest memory, but the host gets a shadow buffer of the same size
+ * in host memory: Open MPI's allocator keeps each buffered message's size in
+ * a header inside the attached buffer and trusts it when the message is
+ * freed, so a guest writing over its attached buffer could make the host
+ * copy later messages outside it.  The guest cannot tell the difference: a
+ * program may not touch its attached buffer, and MPI_Buffer_detach gives back
+ * the guest's address and size. */
+#include <stdlib.h>
+
 #include "ms_p2p.h"
+
+static void *shadow;       /* what the host has attached, or NULL */
+static ms_gaddr guest_buf; /* what the guest attached */
+static int32_t guest_size;
 
 int32_t ms_MPI_Buffer_attach(wasmso_vmctx *vm, u32 buf, u32 size) {
   static const char fn[] = "MPI_Buffer_attach";
   int32_t n = (int32_t)size;
-  void *p = NULL; /* guest NULL stays NULL: the host refuses it */
-  if (buf != 0 && n >= 0) {
-    p = ms_ptr(vm, buf, (uint64_t)n);
-    if (!p)
-      return ms_raise(vm, NULL, ABI_ERR_BUFFER, fn,
-                      "buffer %#x of %d bytes runs outside guest memory", buf, n);
-  }
+  if (buf == 0 || n < 0) /* the host refuses these itself (NULL stays NULL) */
+    return ms_check(vm, NULL, MPI_Buffer_attach(NULL, n), fn);
+  if (!ms_ptr(vm, buf, (uint64_t)n))
+    return ms_raise(vm, NULL, ABI_ERR_BUFFER, fn,
+                    "buffer %#x of %d bytes runs outside guest memory", buf, n);
+  if (shadow) /* the host says what it says of a second buffer */
+    return ms_check(vm, NULL, MPI_Buffer_attach(shadow, n), fn);
+  void *p = malloc(n ? (size_t)n : 1);
+  if (!p) return ms_raise(vm, NULL, ABI_ERR_NO_MEM, fn, "no host memory for %d bytes", n);
   int rc = MPI_Buffer_attach(p, n);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
+  if (rc != MPI_SUCCESS) {
+    free(p);
+    return ms_check(vm, NULL, rc, fn);
+  }
+  shadow = p;
+  guest_buf = buf;
+  guest_size = n;
+  return 0;
 }
 
 int32_t ms_MPI_Buffer_detach(wasmso_vmctx *vm, u32 buf_addr, u32 size) {
@@ -26,10 +46,16 @@ int32_t ms_MPI_Buffer_detach(wasmso_vmctx *vm, u32 buf_addr, u32 size) {
                     ga ? "size" : "buffer address", ga ? size : buf_addr);
   void *p = NULL;
   int n = 0;
-  int rc = MPI_Buffer_detach(&p, &n);
+  int rc = MPI_Buffer_detach(&p, &n); /* waits until the buffered messages left */
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  /* Only guest buffers are ever attached (by MPI_Buffer_attach above). */
-  *ga = p ? (uint32_t)((uint8_t *)p - vm->mem_base) : 0;
-  *gs = n;
+  if (p && p == shadow) {
+    free(shadow);
+    shadow = NULL;
+    *ga = guest_buf;
+    *gs = guest_size;
+  } else { /* nothing attached */
+    *ga = 0;
+    *gs = n;
+  }
   return 0;
 }

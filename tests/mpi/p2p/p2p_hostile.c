@@ -43,6 +43,30 @@ int main(int argc, char **argv) {
   TRY("Send_init from a wild buffer", MPI_Send_init(wild, 1, MPI_INT, r, 1, MPI_COMM_WORLD, &q));
   TRY("Buffer_attach past the end", MPI_Buffer_attach((char *)end - 100, 1000));
 
+  /* Scribbling over the attached buffer while messages sit in it (Open MPI
+   * keeps its bookkeeping there; the host must not trust it). */
+  static char bbuf[4096];
+  MPI_Buffer_attach(bbuf, sizeof bbuf);
+  int msgs[5][4], good = 1;
+  for (int k = 0; k < 5; k++) {
+    for (int i = 0; i < 4; i++) msgs[k][i] = k * 10 + i;
+    MPI_Bsend(msgs[k], 4, MPI_INT, r, 70 + k, MPI_COMM_WORLD);
+    memset(bbuf, 0xff, sizeof bbuf);
+  }
+  for (int k = 4; k >= 0; k--) {
+    int in4[4] = {0};
+    MPI_Recv(in4, 4, MPI_INT, r, 70 + k, MPI_COMM_WORLD, &st);
+    good &= in4[0] == k * 10 && in4[3] == k * 10 + 3;
+  }
+  memset(bbuf, 0x7f, sizeof bbuf);
+  MPI_Bsend(msgs[0], 4, MPI_INT, r, 75, MPI_COMM_WORLD);
+  MPI_Recv(msgs[1], 4, MPI_INT, r, 75, MPI_COMM_WORLD, &st);
+  void *bback;
+  int bsize;
+  MPI_Buffer_detach(&bback, &bsize);
+  CHECK(good && msgs[1][3] == 3 && bback == bbuf && bsize == (int)sizeof bbuf,
+        "Bsend with the attached buffer overwritten: messages intact, detach gives it back");
+
   /* Forged handles. */
   TRY("Send on a forged comm", MPI_Send(buf, 1, MPI_INT, r, 1, (MPI_Comm)(uintptr_t)0x12345));
   TRY("Send on a forged user comm", MPI_Send(buf, 1, MPI_INT, r, 1, (MPI_Comm)(uintptr_t)0x01000005));

@@ -3,11 +3,12 @@
  * Predefined handles (< ABI_PREDEF_LIMIT) index one flat table filled by
  * ms_predef.c.  User objects live in per-kind tables of fixed-size chunks
  * (records never move, so a pointer from ms_obj_get stays valid while other
- * objects are created).  A user handle is ((kind + 1) << 24) | (gen << 20) |
- * index: the kind byte refuses a handle of another kind, the 4-bit generation
- * a stale one whose slot was reused; freed slots queue up and are reused
- * oldest first, and only once many are free, so a stale handle must survive
- * 16 full turns of the queue before it could name a new object. */
+ * objects are created).  A user handle is ((kind + 1) << 28) | (gen << 20) |
+ * index: the kind nibble refuses a handle of another kind, the 8-bit
+ * generation a stale one whose slot was reused; freed slots queue up and are
+ * reused oldest first, and only once more than REUSE_AFTER are free, so a
+ * stale handle could name a new object only after 256 full turns of that
+ * queue (over 65000 objects created since). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,8 @@
 #define CHUNK 256u
 #define INDEX_BITS 20u
 #define MAX_INDEX (1u << INDEX_BITS)
-#define GEN_MASK 0xfu
+#define GEN_MASK 0xffu
+#define KIND_SHIFT 28u
 #define REUSE_AFTER 256u /* free slots kept back before reuse */
 
 union ms_record {
@@ -56,7 +58,7 @@ void *ms_obj_get(enum ms_kind k, ms_gh h) {
     const struct ms_predef_entry *p = &ms_predef[h];
     return p->kind == (uint8_t)(k + 1) ? p->rec : NULL;
   }
-  if ((unsigned)k >= MS_KIND_COUNT || (h >> 24) != (uint32_t)k + 1) return NULL;
+  if ((unsigned)k >= MS_KIND_COUNT || (h >> KIND_SHIFT) != (uint32_t)k + 1) return NULL;
   struct table *t = &tables[k];
   uint32_t i = h & (MAX_INDEX - 1);
   if (i >= t->used) return NULL;
@@ -92,7 +94,7 @@ void *ms_obj_new(enum ms_kind k, ms_gh *h) {
   memset(&s->rec, 0, sizeof s->rec);
   s->live = 1;
   t->live++;
-  *h = ((uint32_t)(k + 1) << 24) | ((uint32_t)s->gen << INDEX_BITS) | i;
+  *h = ((uint32_t)(k + 1) << KIND_SHIFT) | ((uint32_t)s->gen << INDEX_BITS) | i;
   return &s->rec;
 }
 
@@ -127,7 +129,7 @@ ms_gh ms_obj_find(enum ms_kind k, const void *host_handle, size_t host_size) {
   for (uint32_t i = 0; i < t->used; i++) {
     struct slot *s = slot_at(t, i);
     if (s->live && memcmp(&s->rec, host_handle, host_size) == 0)
-      return ((uint32_t)(k + 1) << 24) | ((uint32_t)s->gen << INDEX_BITS) | i;
+      return ((uint32_t)(k + 1) << KIND_SHIFT) | ((uint32_t)s->gen << INDEX_BITS) | i;
   }
   return 0;
 }

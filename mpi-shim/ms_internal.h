@@ -71,9 +71,9 @@ int ms_str_out(const wasmso_vmctx *vm, ms_gaddr g, const char *s, size_t cap, in
 
 /* ---- objects and handles ----
  * Predefined handles are the ABI's fixed values below 0x400 (ABI_COMM_WORLD,
- * ABI_INT, ABI_SUM, ...).  User objects get ((kind + 1) << 24) | slot, so a
- * handle of the wrong kind is never found and a stale one is refused (slots
- * carry a generation check where the kind allows reuse). */
+ * ABI_INT, ABI_SUM, ...).  User objects get ((kind + 1) << 28) |
+ * (generation << 20) | index, so a handle of the wrong kind is never found
+ * and a stale one is refused (see ms_handles.c). */
 enum ms_kind {
   MS_COMM, MS_GROUP, MS_TYPE, MS_OP, MS_REQUEST, MS_ERRHANDLER, MS_INFO, MS_MESSAGE,
   MS_KIND_COUNT

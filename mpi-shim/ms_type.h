@@ -19,6 +19,8 @@ typedef struct ms_hull {
   __int128 size;       /* upper bound of the size */
   bool any;            /* some block added */
   bool transport_only; /* a component is */
+  const uint32_t *comps; /* the component handles, for decoding (may be NULL) */
+  uint32_t ncomps;
 } ms_hull;
 
 /* Add `copies` blocks of n elements of type o, each block's displacement (in
@@ -64,10 +66,14 @@ void ms_put32(const wasmso_vmctx *vm, uint32_t g, int32_t v);
 int32_t ms_get32(const wasmso_vmctx *vm, uint32_t g);
 void ms_put64(const wasmso_vmctx *vm, uint32_t g, int64_t v);
 
-/* Names of datatypes (guest strings, up to ABI_MAX_OBJECT_NAME - 1 chars). */
+/* What the shim keeps per datatype handle: its name (a guest string, up to
+ * ABI_MAX_OBJECT_NAME - 1 chars) and the guest handles of the components it
+ * was built from (by position, as host MPI_Type_get_contents lists them). */
 const char *ms_type_name_get(ms_gh h); /* NULL: none set */
 int ms_type_name_set(ms_gh h, const char *name);
-void ms_type_name_drop(ms_gh h);
+void ms_type_components_set(ms_gh h, const uint32_t *comps, uint32_t n); /* best effort */
+ms_gh ms_type_component(ms_gh h, uint32_t i); /* 0: not known */
+void ms_type_extra_drop(ms_gh h); /* at MPI_Type_free */
 const char *ms_type_predef_name(ms_gh h); /* "MPI_INT", or NULL */
 
 /* ---- the wrappers (see ms_fn_type.def) ---- */

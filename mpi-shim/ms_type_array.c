@@ -72,7 +72,7 @@ int32_t ms_MPI_Type_create_subarray(V *vm, I ndims, G sizes, G subsizes, G start
                       sub[i], st[i]);
   __int128 n = elements(sz, ndims);
   if (n < 0) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "the array has more than 2^62 elements");
-  ms_hull h = {0};
+  ms_hull h = {.comps = &old, .ncomps = 1};
   ms_hull_add(&h, o, 0, 0, n, 1);
   int cls = ms_hull_check(vm, fn, &h);
   if (cls) return cls;
@@ -132,7 +132,7 @@ int32_t ms_MPI_Type_create_darray(V *vm, I size, I rank, I ndims, G gsizes, G di
     free(hdist);
     return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "the array has more than 2^62 elements");
   }
-  ms_hull h = {0};
+  ms_hull h = {.comps = &old, .ncomps = 1};
   ms_hull_add(&h, o, 0, 0, n, 1);
   MPI_Datatype nt = MPI_DATATYPE_NULL;
   int rc = MPI_SUCCESS, cls = ms_hull_check(vm, fn, &h);

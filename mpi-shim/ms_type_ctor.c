@@ -34,7 +34,7 @@ int32_t ms_MPI_Type_contiguous(V *vm, I count, G old, G out) {
   ms_type *o;
   int cls;
   if ((cls = old_type(vm, fn, old, &o)) || (cls = args_ok(vm, fn, count, out))) return cls;
-  ms_hull h = {0};
+  ms_hull h = {.comps = &old, .ncomps = 1};
   ms_hull_add(&h, o, 0, 0, count, 1);
   if ((cls = ms_hull_check(vm, fn, &h))) return cls;
   MPI_Datatype nt = MPI_DATATYPE_NULL;
@@ -47,7 +47,7 @@ static int vector(V *vm, const char *fn, I count, I bl, I stride, G old, G out, 
   int cls;
   if ((cls = old_type(vm, fn, old, &o)) || (cls = args_ok(vm, fn, count, out))) return cls;
   if (bl < 0) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "negative blocklength %d", bl);
-  ms_hull h = {0};
+  ms_hull h = {.comps = &old, .ncomps = 1};
   strided(&h, o, count, bl, bytes ? (__int128)stride : (__int128)stride * o->extent);
   if ((cls = ms_hull_check(vm, fn, &h))) return cls;
   MPI_Datatype nt = MPI_DATATYPE_NULL;
@@ -108,7 +108,7 @@ static int indexed(V *vm, const char *fn, I count, G bls, I bl, bool per_block, 
   const int32_t *di;
   MPI_Aint *da;
   if ((cls = displacements(vm, fn, disps, count, bytes, &di, &da))) return cls;
-  ms_hull h = {0};
+  ms_hull h = {.comps = &old, .ncomps = 1};
   for (I i = 0; i < count; i++) {
     I n = per_block ? lens[i] : bl;
     if (n < 0) {
@@ -166,7 +166,7 @@ int32_t ms_MPI_Type_create_struct(V *vm, I count, G bls, G disps, G types, G out
     free_aints(da, count);
     return ms_raise(vm, NULL, ABI_ERR_NO_MEM, fn, "cannot copy %d datatypes", count);
   }
-  ms_hull h = {0};
+  ms_hull h = {.comps = (const uint32_t *)th, .ncomps = (uint32_t)count};
   for (I i = 0; i < count && !cls; i++) {
     ms_type *o;
     if (ms_type_get((ms_gh)th[i], &o))
@@ -192,7 +192,7 @@ int32_t ms_MPI_Type_create_resized(V *vm, G old, I lb, I extent, G out) {
   ms_type *o;
   int cls;
   if ((cls = old_type(vm, fn, old, &o)) || (cls = args_ok(vm, fn, 0, out))) return cls;
-  ms_hull h = {0};
+  ms_hull h = {.comps = &old, .ncomps = 1};
   ms_hull_add(&h, o, 0, 0, 1, 1);
   h.lo = min128(h.lo, lb), h.hi = max128(h.hi, (__int128)lb + extent);
   MPI_Datatype nt = MPI_DATATYPE_NULL;
@@ -205,7 +205,7 @@ int32_t ms_MPI_Type_dup(V *vm, G old, G out) {
   ms_type *o;
   int cls;
   if ((cls = old_type(vm, fn, old, &o)) || (cls = args_ok(vm, fn, 0, out))) return cls;
-  ms_hull h = {0};
+  ms_hull h = {.comps = &old, .ncomps = 1};
   ms_hull_add(&h, o, 0, 0, 1, 1);
   MPI_Datatype nt = MPI_DATATYPE_NULL;
   int rc = MPI_Type_dup(o->host, &nt);

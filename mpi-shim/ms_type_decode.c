@@ -73,19 +73,25 @@ static void ints_out(int comb, int *v, int n) {
   }
 }
 
-/* The guest handle for component datatype host (a new reference for a derived
- * type, as host MPI hands it back). */
-static int component_out(MPI_Datatype host, bool transport_only, ms_gh *out) {
+/* The guest handle for component datatype host (a new reference for a
+ * derived type, as host MPI hands it back).  named: the handle the guest
+ * built with at this position, if we know it (0 if not). */
+static int component_out(MPI_Datatype host, ms_gh named, bool transport_only, ms_gh *out) {
   int ni, na, nd, comb;
   if (MPI_Type_get_envelope(host, &ni, &na, &nd, &comb) != MPI_SUCCESS) return ABI_ERR_INTERN;
-  ms_gh known = ms_type_from_host(host);
+  ms_type *n = NULL;
+  if (named >= ABI_PREDEF_LIMIT || ms_type_get(named, &n)) n = NULL;
   if (comb == MPI_COMBINER_NAMED) {
-    *out = known;
-    return known ? 0 : ABI_ERR_INTERN;
+    /* several guest types may share a host type (MPI_LONG, MPI_INT32_T) */
+    *out = n && n->host == host ? named : ms_type_from_host(host);
+    return *out ? 0 : ABI_ERR_INTERN;
   }
-  if (known && known < ABI_PREDEF_LIMIT) { /* a guest predefined type built as a host derived one */
+  ms_gh known = ms_type_from_host(host);
+  if (n || (known && known < ABI_PREDEF_LIMIT)) {
+    /* a guest predefined type the host carries as a derived one (long
+     * double): hand back the predefined handle, drop the host's reference */
     MPI_Type_free(&host);
-    *out = known;
+    *out = n ? named : known;
     return 0;
   }
   return ms_type_wrap(host, transport_only, out);
@@ -130,7 +136,8 @@ int32_t ms_MPI_Type_get_contents(V *vm, G type, I max_i, I max_a, I max_d, G int
     if (ha[i] < INT32_MIN || ha[i] > INT32_MAX) bad = i, badv = ha[i];
   ms_gh *gt = bad < 0 ? malloc(((size_t)nd + 1) * sizeof *gt) : NULL;
   for (int i = 0; i < nd; i++) {
-    if (gt && !cls) cls = component_out(ht[i], t->transport_only, &gt[i]);
+    if (gt && !cls)
+      cls = component_out(ht[i], ms_type_component(type, (uint32_t)i), t->transport_only, &gt[i]);
     else {
       int a, b, c, k; /* release the host's references we will not hand out */
       if (MPI_Type_get_envelope(ht[i], &a, &b, &c, &k) == MPI_SUCCESS && k != MPI_COMBINER_NAMED)

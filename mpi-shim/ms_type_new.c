@@ -82,6 +82,7 @@ int ms_type_finish(wasmso_vmctx *vm, const char *fn, int host_rc, MPI_Datatype h
   t->committed = false;
   t->predefined = false;
   t->transport_only = h->transport_only;
+  ms_type_components_set(gh, h->comps, h->ncomps);
   ms_put32(vm, out, (int32_t)gh);
   return 0;
 }

@@ -37,7 +37,7 @@ int32_t ms_MPI_Type_free(V *vm, G ptype) {
   /* host MPI keeps the type alive for pending operations that use it */
   int rc = MPI_Type_free(&t->host);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  ms_type_name_drop(h);
+  ms_type_extra_drop(h);
   ms_obj_free(MS_TYPE, h);
   ms_put32(vm, ptype, ABI_DATATYPE_NULL);
   return 0;

@@ -85,7 +85,7 @@ int main(int argc, char **argv) {
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   int size;
   MPI_Comm_size(MPI_COMM_WORLD, &size);
-  MPI_Datatype t[16];
+  MPI_Datatype t[20];
   int n = 0;
 
   MPI_Type_contiguous(3, MPI_INT, &t[n++]);
@@ -112,6 +112,14 @@ int main(int argc, char **argv) {
         darg[2] = {MPI_DISTRIBUTE_DFLT_DARG, 2}, ps[2] = {2, 2};
     MPI_Type_create_darray(4, 3, 2, gs, dist, darg, ps, MPI_ORDER_C, MPI_DOUBLE, &t[n++]);
   }
+  {
+    /* predefined types that share a host type on wasm32 come back by name */
+    int bl[5] = {1, 1, 1, 1, 1};
+    MPI_Aint di[5] = {0, 4, 8, 16, 24};
+    MPI_Datatype ty[5] = {MPI_LONG, MPI_UNSIGNED_LONG, MPI_LONG_LONG, MPI_INT32_T, MPI_C_FLOAT_COMPLEX};
+    MPI_Type_create_struct(5, bl, di, ty, &t[n++]);
+    MPI_Type_contiguous(2, MPI_AINT, &t[n++]);
+  }
   MPI_Type_create_resized(t[0], -4, 20, &t[n++]);
   MPI_Type_dup(t[1], &t[n++]);
   MPI_Type_dup(MPI_INT, &t[n++]);
@@ -134,8 +142,9 @@ int main(int argc, char **argv) {
   MPI_Type_set_name(t[0], "renamed");
   MPI_Type_get_name(t[0], name, &len);
   if (rank == 0) printf("renamed: [%s] %d\n", name, len);
-  const MPI_Datatype pre[] = {MPI_INT, MPI_DOUBLE, MPI_CHAR, MPI_BYTE, MPI_FLOAT, MPI_SHORT};
-  for (int i = 0; i < 6; i++) {
+  const MPI_Datatype pre[] = {MPI_INT, MPI_DOUBLE, MPI_CHAR, MPI_BYTE, MPI_FLOAT, MPI_SHORT,
+                             MPI_LONG, MPI_UNSIGNED_LONG, MPI_LONG_LONG, MPI_AINT, MPI_COUNT};
+  for (int i = 0; i < 11; i++) {
     MPI_Type_get_name(pre[i], name, &len);
     if (rank == 0) printf("predefined %d: %s\n", i, name);
   }

@@ -41,8 +41,9 @@ static bool hull_ok(const ms_hull *h) {
          in_limit(h->size);
 }
 
-/* The host's description must agree with the hull: its true bounds inside
- * ours (our hull also covers zero-length pieces, so inside, not equal). */
+/* The host's description must agree with the hull: its size at most ours,
+ * its true bounds inside ours (ours spans whole blocks of the components'
+ * true bounds, so it may be wider, never narrower). */
 static bool host_agrees(const ms_type *t, const ms_hull *h) {
   if (t->size < 0 || t->size > h->size) return false;
   if (t->size == 0) return true; /* no data: bounds are never used to move any */

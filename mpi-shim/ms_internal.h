@@ -170,7 +170,8 @@ int ms_buffer_or_in_place(const wasmso_vmctx *vm, ms_gaddr buf, int64_t count,
 /* An int array (counts, displacements, ranks...) of n entries: host pointer or
  * NULL (n 0 gives a valid pointer). */
 static inline int32_t *ms_ints(const wasmso_vmctx *vm, ms_gaddr g, int64_t n) {
-  return n < 0 ? NULL : (int32_t *)ms_ptr(vm, g, (uint64_t)n * 4);
+  /* (n above 2^32 never fits a wasm32 memory; the bound keeps n * 4 exact) */
+  return n < 0 || n > UINT32_MAX ? NULL : (int32_t *)ms_ptr(vm, g, (uint64_t)n * 4);
 }
 /* Guest MPI_Aint arrays are 32-bit, the host's 64-bit: a malloc'd host copy
  * (sign-extended), or NULL (bad pointer or no memory; *cls says which). */

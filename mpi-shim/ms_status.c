@@ -11,7 +11,7 @@ _Static_assert(MS_STATUS_SIZE == 32, "the ABI's MPI_Status is 32 bytes");
 
 void *ms_statuses(const wasmso_vmctx *vm, ms_gaddr g, int64_t n, bool *ignore) {
   *ignore = g == ABI_STATUS_IGNORE;
-  if (*ignore || n < 0) return NULL;
+  if (*ignore || n < 0 || n > UINT32_MAX) return NULL; /* (keeps n * 32 exact) */
   return ms_ptr(vm, g, (uint64_t)n * MS_STATUS_SIZE);
 }
 

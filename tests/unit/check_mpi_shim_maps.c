@@ -140,6 +140,10 @@ START_TEST(status_arrays) {
   ck_assert(!ignore);
   ck_assert_ptr_null(ms_statuses(&vm, 64, -1, &ignore));
   ck_assert_ptr_null(ms_statuses(&vm, 64, (int64_t)1 << 40, &ignore));
+  ck_assert_ptr_null(ms_statuses(&vm, 64, (int64_t)1 << 59, &ignore)); /* n * 32 would wrap to 0 */
+  ck_assert_ptr_null(ms_ints(&vm, 64, (int64_t)1 << 62));               /* n * 4 would wrap to 0 */
+  ck_assert_ptr_null(ms_ints(&vm, 64, -1));
+  ck_assert_ptr_eq(ms_ints(&vm, 64, 0), mem->base + 64);
 }
 END_TEST
 

@@ -88,6 +88,20 @@ int main(int argc, char **argv) {
   MPI_Type_commit(&huge);
   report("bcast huge derived type", MPI_Bcast(page, 4096, huge, 0, w));
   MPI_Type_free(&huge);
+  /* Derived types: the footprint is the true extent, not count x size. */
+  MPI_Datatype vec, neg;
+  MPI_Type_vector(3, 1, 4, MPI_INT, &vec); /* 36 bytes from its first int */
+  MPI_Type_commit(&vec);
+  report("bcast vector type ending exactly at the end", MPI_Bcast(end - 36, 1, vec, 0, w));
+  report("bcast vector type running 4 bytes past the end", MPI_Bcast(end - 32, 1, vec, 0, w));
+  int nbl[2] = {1, 1};
+  MPI_Aint ndsp[2] = {-8, 0}; /* covers [buf - 8, buf + 4) */
+  MPI_Type_create_hindexed(2, nbl, ndsp, MPI_INT, &neg);
+  MPI_Type_commit(&neg);
+  report("bcast negative-lb type ending exactly at the end", MPI_Bcast(end - 4, 1, neg, 0, w));
+  report("bcast negative-lb type starting below address 0", MPI_Bcast((void *)4, 1, neg, 0, w));
+  MPI_Type_free(&vec);
+  MPI_Type_free(&neg);
   report("bcast wild pointer", MPI_Bcast(wild, 1, MPI_INT, 0, w));
   report("ibcast wild pointer", MPI_Ibcast(wild, 1, MPI_INT, 0, w, &(MPI_Request){0}));
   report("allreduce recvbuf past the end", MPI_Allreduce(buf, end - 4, 2, MPI_INT, MPI_SUM, w));

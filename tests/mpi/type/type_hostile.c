@@ -102,6 +102,19 @@ int main(int argc, char **argv) {
   MPI_Count bsz;
   MPI_Type_size_x(big, &bsz);
   if (rank == 0) printf("2^32-byte type: size_x %lld\n", (long long)bsz);
+  {
+    /* the MPI-4 large-count queries (no native Open MPI 4.1 counterpart) */
+    MPI_Count c1 = 0, c2 = -1, c3 = 0;
+    EXPECT(MPI_Type_size_c(big, &c1), MPI_SUCCESS);
+    EXPECT(MPI_Type_get_extent_c(big, &c2, &c3), MPI_SUCCESS);
+    expect("MPI_Type_size_c and MPI_Type_get_extent_c give 2^32",
+           c1 == 4294967296LL && c2 == 0 && c3 == 4294967296LL ? 0 : MPI_ERR_ARG, 0);
+    EXPECT(MPI_Type_get_true_extent_c(big, &c2, &c3), MPI_SUCCESS);
+    MPI_Aint a1 = 0, a2 = 0;
+    EXPECT(MPI_Type_get_extent(big, &a1, &a2), MPI_SUCCESS);
+    expect("MPI_Type_get_extent of 2^32 bytes is MPI_UNDEFINED",
+           a1 == 0 && a2 == MPI_UNDEFINED ? 0 : MPI_ERR_ARG, 0);
+  }
   int isz = 0;
   MPI_Type_size(big, &isz);
   expect("MPI_Type_size of 2^32 bytes is MPI_UNDEFINED", isz == MPI_UNDEFINED ? 0 : MPI_ERR_ARG, 0);

@@ -72,6 +72,7 @@ void ms_put64(const wasmso_vmctx *vm, uint32_t g, int64_t v);
 const char *ms_type_name_get(ms_gh h); /* NULL: none set */
 int ms_type_name_set(ms_gh h, const char *name);
 void ms_type_components_set(ms_gh h, const uint32_t *comps, uint32_t n); /* best effort */
+void ms_type_components_copy(ms_gh to, ms_gh from); /* if from's are known */
 ms_gh ms_type_component(ms_gh h, uint32_t i); /* 0: not known */
 void ms_type_extra_drop(ms_gh h); /* at MPI_Type_free */
 const char *ms_type_predef_name(ms_gh h); /* "MPI_INT", or NULL */

@@ -87,14 +87,18 @@ static int component_out(MPI_Datatype host, ms_gh named, bool transport_only, ms
     return *out ? 0 : ABI_ERR_INTERN;
   }
   ms_gh known = ms_type_from_host(host);
-  if (n || (known && known < ABI_PREDEF_LIMIT)) {
+  if ((n && n->transport_only) || (known && known < ABI_PREDEF_LIMIT)) {
     /* a guest predefined type the host carries as a derived one (long
-     * double): hand back the predefined handle, drop the host's reference */
+     * double as bytes): hand back the predefined handle, drop the host's
+     * reference */
     MPI_Type_free(&host);
-    *out = n ? named : known;
+    *out = n && n->transport_only ? named : known;
     return 0;
   }
-  return ms_type_wrap(host, transport_only, out);
+  int cls = ms_type_wrap(host, transport_only, out);
+  /* the copy decodes as the guest's own component would */
+  if (!cls && named >= ABI_PREDEF_LIMIT) ms_type_components_copy(*out, named);
+  return cls;
 }
 
 int32_t ms_MPI_Type_get_contents(V *vm, G type, I max_i, I max_a, I max_d, G ints, G aints,

@@ -104,6 +104,11 @@ void ms_type_components_set(ms_gh h, const uint32_t *comps, uint32_t n) {
   e->comps = c, e->ncomps = n;
 }
 
+void ms_type_components_copy(ms_gh to, ms_gh from) {
+  struct extra *e = extra_of(from, false);
+  if (e && e->ncomps) ms_type_components_set(to, e->comps, e->ncomps);
+}
+
 ms_gh ms_type_component(ms_gh h, uint32_t i) {
   struct extra *e = extra_of(h, false);
   return e && i < e->ncomps ? e->comps[i] : 0;

@@ -119,6 +119,10 @@ int main(int argc, char **argv) {
     MPI_Datatype ty[5] = {MPI_LONG, MPI_UNSIGNED_LONG, MPI_LONG_LONG, MPI_INT32_T, MPI_C_FLOAT_COMPLEX};
     MPI_Type_create_struct(5, bl, di, ty, &t[n++]);
     MPI_Type_contiguous(2, MPI_AINT, &t[n++]);
+    /* and inside a derived component (kept alive meanwhile) */
+    MPI_Type_contiguous(2, MPI_UNSIGNED_LONG, &t[n]);
+    MPI_Type_vector(2, 1, 3, t[n], &t[n + 1]);
+    n += 2;
   }
   MPI_Type_create_resized(t[0], -4, 20, &t[n++]);
   MPI_Type_dup(t[1], &t[n++]);

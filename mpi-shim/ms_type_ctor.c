@@ -64,7 +64,7 @@ int32_t ms_MPI_Type_create_hvector(V *vm, I count, I bl, I stride, G old, G out)
 }
 
 /* The displacement list of an indexed type: element units (int) or bytes
- * (MPI_Aint, widened).  *host_aints is malloc'd for the byte form. */
+ * (MPI_Aint, widened into *aints, malloc'd unless count is 0). */
 static int displacements(V *vm, const char *fn, G disps, I count, bool bytes,
                          const int32_t **ints, MPI_Aint **aints) {
   static MPI_Aint none[1];

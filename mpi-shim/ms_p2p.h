@@ -39,11 +39,12 @@ static inline bool ms_p2p_status(const wasmso_vmctx *vm, ms_gaddr g, MPI_Status 
 }
 
 /* ---- one request ----
- * The guest's request slot at g, its record (NULL for ABI_REQUEST_NULL) and
- * the host handle to pass (MPI_REQUEST_NULL for the null request): 0 or
+ * The guest's request slot at g, the handle in it (read once: guest
+ * callbacks run by the host may change the slot) and its record (NULL for
+ * ABI_REQUEST_NULL): 0 or
  * ABI_ERR_REQUEST (slot NULL or outside memory, as Open MPI says for NULL;
  * or an unknown handle). */
-int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_request **r);
+int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_gh *h, ms_request **r);
 /* A new request record for a guest request slot (checked by the caller). */
 ms_request *ms_req_new(ms_gh *h);
 /* After the host completed or freed r: release temp, the record and store
@@ -51,17 +52,22 @@ ms_request *ms_req_new(ms_gh *h);
 void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot);
 
 /* ---- arrays of requests ----
- * Host copies of n guest handles (on the stack up to MS_REQV_STACK) and host
- * statuses when the caller wants them. */
+ * Host copies of n guest handles (on the stack up to MS_REQV_STACK), the
+ * handles and records they name (kept here: the guest's array may change
+ * while the host runs guest callbacks), and host statuses. */
 #define MS_REQV_STACK 16
 typedef struct ms_reqv {
   int n;
   ms_u32 *g;              /* the guest's array */
   MPI_Request *host;
   MPI_Status *st;         /* n host statuses, or MPI_STATUSES_IGNORE */
-  void *heap;             /* one malloc for host and st beyond the stack arrays */
+  ms_gh *h;               /* the handles as translated */
+  ms_request **rec;       /* their records (NULL for MPI_REQUEST_NULL) */
+  void *heap;             /* one malloc for all of them beyond the stack arrays */
   MPI_Request host_small[MS_REQV_STACK];
   MPI_Status st_small[MS_REQV_STACK];
+  ms_gh h_small[MS_REQV_STACK];
+  ms_request *rec_small[MS_REQV_STACK];
 } ms_reqv;
 /* Check and translate: n >= 0 (else ABI_ERR_ARG), the n handles at g (a
  * NULL or out-of-memory array is ABI_ERR_REQUEST as in Open MPI, an unknown
@@ -72,7 +78,7 @@ int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gad
                int32_t nst, void **gstat);
 /* After the host call: every request the host completed (host handle now
  * MPI_REQUEST_NULL) is released and nulled in the guest's array; persistent
- * ones keep their record. */
+ * ones keep their record (and the host handle, copied back). */
 void ms_reqv_settle(ms_reqv *v);
 void ms_reqv_free(ms_reqv *v);
 /* Store host status i as guest status j of the array gstat (NULL: ignored). */

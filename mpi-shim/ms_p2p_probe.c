@@ -109,11 +109,11 @@ int32_t ms_MPI_Improbe(wasmso_vmctx *vm, u32 src, u32 tag, u32 comm, u32 flag, u
  * (ABI_ERR_ARG for the slot, ABI_ERR_REQUEST for MPI_MESSAGE_NULL or an
  * unknown message, as Open MPI reports a bad message — but raised here: the
  * host raises it on its MPI_COMM_NULL, whose handler is fatal). */
-static int message_in(const wasmso_vmctx *vm, u32 msg, ms_u32 **gm, MPI_Message **rec,
-                      MPI_Message *hm) {
+static int message_in(const wasmso_vmctx *vm, u32 msg, ms_u32 **gm, ms_gh *mh,
+                      MPI_Message **rec, MPI_Message *hm) {
   *gm = (ms_u32 *)slot4(vm, msg);
   if (!*gm) return ABI_ERR_ARG;
-  ms_gh h = **gm;
+  ms_gh h = *mh = **gm;
   *rec = NULL;
   if (h == ABI_MESSAGE_NO_PROC) {
     *hm = MPI_MESSAGE_NO_PROC;
@@ -127,9 +127,9 @@ static int message_in(const wasmso_vmctx *vm, u32 msg, ms_u32 **gm, MPI_Message 
 
 /* After the host consumed the message: its record goes, the guest's slot
  * becomes what the host left (MPI_MESSAGE_NULL). */
-static void message_done(ms_u32 *gm, MPI_Message *rec, MPI_Message hm) {
+static void message_done(ms_u32 *gm, ms_gh mh, MPI_Message *rec, MPI_Message hm) {
   if (hm != MPI_MESSAGE_NULL) return;
-  if (rec) ms_obj_free(MS_MESSAGE, *gm);
+  if (rec) ms_obj_free(MS_MESSAGE, mh);
   *gm = ABI_MESSAGE_NULL;
 }
 
@@ -139,16 +139,17 @@ int32_t ms_MPI_Mrecv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 msg, u32 
   void *p, *gs;
   MPI_Status hs;
   ms_u32 *gm;
+  ms_gh mh;
   MPI_Message *rec, hm;
   int cls = ms_p2p_buf(vm, buf, (int32_t)count, dt, &t, &p);
   if (cls) return ms_p2p_buf_error(vm, NULL, cls, fn, buf, (int32_t)count, dt);
-  cls = message_in(vm, msg, &gm, &rec, &hm);
+  cls = message_in(vm, msg, &gm, &mh, &rec, &hm);
   if (cls == ABI_ERR_ARG) return bad_ptr(vm, NULL, fn, "message", msg);
-  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid message %#x", *gm);
+  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid message %#x", mh);
   MPI_Status *st;
   if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return bad_ptr(vm, NULL, fn, "status", status);
   int rc = MPI_Mrecv(p, (int32_t)count, t->host, &hm, st);
-  message_done(gm, rec, hm);
+  message_done(gm, mh, rec, hm);
   if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
@@ -158,12 +159,13 @@ int32_t ms_MPI_Imrecv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 msg, u32
   ms_type *t;
   void *p;
   ms_u32 *gm;
+  ms_gh mh;
   MPI_Message *rec, hm;
   int cls = ms_p2p_buf(vm, buf, (int32_t)count, dt, &t, &p);
   if (cls) return ms_p2p_buf_error(vm, NULL, cls, fn, buf, (int32_t)count, dt);
-  cls = message_in(vm, msg, &gm, &rec, &hm);
+  cls = message_in(vm, msg, &gm, &mh, &rec, &hm);
   if (cls == ABI_ERR_ARG) return bad_ptr(vm, NULL, fn, "message", msg);
-  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid message %#x", *gm);
+  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid message %#x", mh);
   ms_u32 *slot = (ms_u32 *)slot4(vm, req);
   if (!slot)
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "request pointer %#x outside guest memory",
@@ -172,7 +174,7 @@ int32_t ms_MPI_Imrecv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 msg, u32
   ms_request *r = ms_req_new(&h);
   if (!r) return ms_raise(vm, NULL, ABI_ERR_NO_MEM, fn, "too many requests");
   int rc = MPI_Imrecv(p, (int32_t)count, t->host, &hm, &r->host);
-  message_done(gm, rec, hm);
+  message_done(gm, mh, rec, hm);
   if (rc != MPI_SUCCESS) {
     ms_obj_free(MS_REQUEST, h);
     return ms_check(vm, NULL, rc, fn);

@@ -22,15 +22,15 @@ int ms_p2p_buf_error(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, ms_g
   }
 }
 
-int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_request **r) {
+int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_gh *h, ms_request **r) {
   *slot = ms_ptr(vm, g, 4);
   if (!*slot || g == 0) return ABI_ERR_REQUEST;
-  ms_gh h = **slot;
-  if (h == ABI_REQUEST_NULL) {
+  *h = **slot;
+  if (*h == ABI_REQUEST_NULL) {
     *r = NULL;
     return 0;
   }
-  *r = ms_obj_get(MS_REQUEST, h);
+  *r = ms_obj_get(MS_REQUEST, *h);
   return *r ? 0 : ABI_ERR_REQUEST;
 }
 
@@ -42,8 +42,10 @@ ms_request *ms_req_new(ms_gh *h) {
 
 void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
   if (r->flags & MS_REQ_PERSISTENT) return;
-  free(r->temp);
-  r->temp = NULL;
+  if (r->temp) {
+    free(r->temp);
+    r->temp = NULL;
+  }
   ms_obj_free(MS_REQUEST, h);
   if (slot) *slot = ABI_REQUEST_NULL;
 }
@@ -54,10 +56,29 @@ void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
 #define LISTED 0x80000000u
 
 static void unmark(ms_reqv *v, int32_t upto) {
-  for (int32_t i = 0; i < upto; i++) {
-    ms_request *r = v->g[i] == ABI_REQUEST_NULL ? NULL : ms_obj_get(MS_REQUEST, v->g[i]);
-    if (r) r->flags &= ~LISTED;
+  for (int32_t i = 0; i < upto; i++)
+    if (v->rec[i]) v->rec[i]->flags &= ~LISTED;
+}
+
+/* The arrays for n requests: on the stack, or one malloc. */
+static bool reqv_arrays(ms_reqv *v, int32_t n) {
+  if (n <= MS_REQV_STACK) {
+    v->host = v->host_small;
+    v->st = v->st_small;
+    v->h = v->h_small;
+    v->rec = v->rec_small;
+    return true;
   }
+  size_t un = (size_t)n;
+  v->heap = malloc(un * (sizeof(MPI_Status) + sizeof(MPI_Request) + sizeof(ms_request *) +
+                         sizeof(ms_gh)));
+  if (!v->heap) return false;
+  /* Largest alignment first. */
+  v->st = v->heap;
+  v->host = (MPI_Request *)(v->st + un);
+  v->rec = (ms_request **)(v->host + un);
+  v->h = (ms_gh *)(v->rec + un);
+  return true;
 }
 
 int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gaddr gst,
@@ -70,32 +91,19 @@ int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gad
   bool ignore;
   *gstat = ms_statuses(vm, gst, nst, &ignore);
   if (!*gstat && !ignore) return ABI_ERR_ARG;
-  if (n <= MS_REQV_STACK) {
-    v->host = v->host_small;
-    v->st = v->st_small;
-  } else {
-    size_t hs = (size_t)n * sizeof(MPI_Request);
-    hs = (hs + 15) & ~(size_t)15;
-    v->heap = malloc(hs + (size_t)n * sizeof(MPI_Status));
-    if (!v->heap) return ABI_ERR_NO_MEM;
-    v->host = v->heap;
-    v->st = (MPI_Status *)((char *)v->heap + hs);
-  }
+  if (!reqv_arrays(v, n)) return ABI_ERR_NO_MEM;
   if (ignore) v->st = MPI_STATUSES_IGNORE;
   for (int32_t i = 0; i < n; i++) {
-    ms_gh h = v->g[i];
-    if (h == ABI_REQUEST_NULL) {
-      v->host[i] = MPI_REQUEST_NULL;
-      continue;
-    }
-    ms_request *r = ms_obj_get(MS_REQUEST, h);
-    if (!r || (r->flags & LISTED)) {
+    ms_gh h = v->h[i] = v->g[i];
+    ms_request *r = NULL;
+    if (h != ABI_REQUEST_NULL && (!(r = ms_obj_get(MS_REQUEST, h)) || (r->flags & LISTED))) {
       unmark(v, i);
       ms_reqv_free(v);
       return ABI_ERR_REQUEST;
     }
-    r->flags |= LISTED;
-    v->host[i] = r->host;
+    v->rec[i] = r;
+    if (r) r->flags |= LISTED;
+    v->host[i] = r ? r->host : MPI_REQUEST_NULL;
   }
   v->n = n;
   unmark(v, n);
@@ -104,13 +112,10 @@ int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gad
 
 void ms_reqv_settle(ms_reqv *v) {
   for (int i = 0; i < v->n; i++) {
-    ms_gh h = v->g[i];
-    if (h == ABI_REQUEST_NULL) continue;
-    /* Looked up again: a handle listed twice is released once. */
-    ms_request *r = ms_obj_get(MS_REQUEST, h);
+    ms_request *r = v->rec[i];
     if (!r) continue;
     r->host = v->host[i];
-    if (v->host[i] == MPI_REQUEST_NULL) ms_req_release(r, h, &v->g[i]);
+    if (v->host[i] == MPI_REQUEST_NULL) ms_req_release(r, v->h[i], &v->g[i]);
   }
 }
 

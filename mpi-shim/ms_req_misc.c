@@ -18,15 +18,15 @@ static bool busy_collective(const ms_request *r) {
 int32_t ms_MPI_Request_free(wasmso_vmctx *vm, u32 req) {
   static const char fn[] = "MPI_Request_free";
   ms_u32 *slot;
+  ms_gh h;
   ms_request *r;
-  if (ms_req_in(vm, req, &slot, &r)) return bad_request(vm, fn, req);
+  if (ms_req_in(vm, req, &slot, &h, &r)) return bad_request(vm, fn, req);
   if (busy_collective(r))
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "a nonblocking collective cannot be freed");
   MPI_Request null = MPI_REQUEST_NULL;
   int rc = MPI_Request_free(r ? &r->host : &null);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
   if (r) {
-    ms_gh h = *slot;
     free(r->temp);
     r->temp = NULL;
     ms_obj_free(MS_REQUEST, h);
@@ -57,8 +57,9 @@ int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, u32 req, u32 flag, u32 statu
 int32_t ms_MPI_Cancel(wasmso_vmctx *vm, u32 req) {
   static const char fn[] = "MPI_Cancel";
   ms_u32 *slot;
+  ms_gh h;
   ms_request *r;
-  if (ms_req_in(vm, req, &slot, &r)) return bad_request(vm, fn, req);
+  if (ms_req_in(vm, req, &slot, &h, &r)) return bad_request(vm, fn, req);
   if (busy_collective(r))
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "a nonblocking collective cannot be cancelled");
   MPI_Request null = MPI_REQUEST_NULL;
@@ -69,8 +70,9 @@ int32_t ms_MPI_Cancel(wasmso_vmctx *vm, u32 req) {
 int32_t ms_MPI_Start(wasmso_vmctx *vm, u32 req) {
   static const char fn[] = "MPI_Start";
   ms_u32 *slot;
+  ms_gh h;
   ms_request *r;
-  if (ms_req_in(vm, req, &slot, &r)) return bad_request(vm, fn, req);
+  if (ms_req_in(vm, req, &slot, &h, &r)) return bad_request(vm, fn, req);
   MPI_Request null = MPI_REQUEST_NULL;
   int rc = MPI_Start(r ? &r->host : &null);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);

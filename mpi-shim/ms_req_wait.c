@@ -24,10 +24,11 @@ static int bad_requests(wasmso_vmctx *vm, int cls, const char *fn, u32 g) {
 int32_t ms_MPI_Wait(wasmso_vmctx *vm, u32 req, u32 status) {
   static const char fn[] = "MPI_Wait";
   ms_u32 *slot;
+  ms_gh h;
   ms_request *r;
   void *gs;
   MPI_Status hs;
-  int cls = ms_req_in(vm, req, &slot, &r);
+  int cls = ms_req_in(vm, req, &slot, &h, &r);
   if (cls) return bad_requests(vm, cls, fn, req);
   MPI_Status *st;
   if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return out_of_memory(vm, ABI_ERR_ARG, fn, "status", status);
@@ -37,17 +38,18 @@ int32_t ms_MPI_Wait(wasmso_vmctx *vm, u32 req, u32 status) {
   bool done = active && *hr == MPI_REQUEST_NULL;
   if (gs && (rc == MPI_SUCCESS || done)) ms_status_out(gs, st);
   if (r && (done || (rc == MPI_SUCCESS && !(r->flags & MS_REQ_PERSISTENT))))
-    ms_req_release(r, *slot, slot);
+    ms_req_release(r, h, slot);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
 
 int32_t ms_MPI_Test(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
   static const char fn[] = "MPI_Test";
   ms_u32 *slot;
+  ms_gh h;
   ms_request *r;
   void *gs;
   MPI_Status hs;
-  int cls = ms_req_in(vm, req, &slot, &r);
+  int cls = ms_req_in(vm, req, &slot, &h, &r);
   if (cls) return bad_requests(vm, cls, fn, req);
   ms_i32 *gf = ms_ptr(vm, flag, 4);
   if (!gf || flag == 0) return out_of_memory(vm, ABI_ERR_ARG, fn, "flag", flag);
@@ -61,7 +63,7 @@ int32_t ms_MPI_Test(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
   if (rc == MPI_SUCCESS) *gf = f != 0;
   if (gs && ((rc == MPI_SUCCESS && f) || done)) ms_status_out(gs, st);
   if (r && (done || (rc == MPI_SUCCESS && f && !(r->flags & MS_REQ_PERSISTENT))))
-    ms_req_release(r, *slot, slot);
+    ms_req_release(r, h, slot);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
 

@@ -11,6 +11,27 @@
 
 #include "p2p_log.h"
 
+/* A generalized request's query function that rewrites the request array
+ * being completed with another live request. */
+static MPI_Request *meddle_array, meddle_other;
+static int meddling_query(void *extra, MPI_Status *st) {
+  (void)extra;
+  meddle_array[0] = meddle_other;
+  meddle_array[1] = meddle_other;
+  MPI_Status_set_elements(st, MPI_INT, 0);
+  MPI_Status_set_cancelled(st, 0);
+  return MPI_SUCCESS;
+}
+static int free_ok(void *extra) {
+  (void)extra;
+  return MPI_SUCCESS;
+}
+static int cancel_ok(void *extra, int complete) {
+  (void)extra;
+  (void)complete;
+  return MPI_SUCCESS;
+}
+
 #define TRY(what, call) logf_("%s: %s\n", what, class_name(call))
 
 int main(int argc, char **argv) {
@@ -66,6 +87,24 @@ int main(int argc, char **argv) {
   MPI_Buffer_detach(&bback, &bsize);
   CHECK(good && msgs[1][3] == 3 && bback == bbuf && bsize == (int)sizeof bbuf,
         "Bsend with the attached buffer overwritten: messages intact, detach gives it back");
+
+  /* Guest code run inside MPI_Waitall / MPI_Wait rewrites the array. */
+  {
+    int v = -1, w = 99;
+    MPI_Request arr[2];
+    MPI_Irecv(&v, 1, MPI_INT, r, 80, MPI_COMM_WORLD, &meddle_other);
+    MPI_Grequest_start(meddling_query, free_ok, cancel_ok, NULL, &arr[0]);
+    arr[1] = MPI_REQUEST_NULL;
+    meddle_array = arr;
+    MPI_Grequest_complete(arr[0]);
+    TRY("Waitall while the query rewrites the array", MPI_Waitall(2, arr, MPI_STATUSES_IGNORE));
+    MPI_Grequest_start(meddling_query, free_ok, cancel_ok, NULL, &arr[0]);
+    MPI_Grequest_complete(arr[0]);
+    TRY("Wait while the query rewrites the request", MPI_Wait(&arr[0], &st));
+    MPI_Send(&w, 1, MPI_INT, r, 80, MPI_COMM_WORLD);
+    TRY("the other request survives", MPI_Wait(&meddle_other, &st));
+    CHECK(v == 99 && meddle_other == MPI_REQUEST_NULL, "the other request received %d", v);
+  }
 
   /* Forged handles. */
   TRY("Send on a forged comm", MPI_Send(buf, 1, MPI_INT, r, 1, (MPI_Comm)(uintptr_t)0x12345));

@@ -70,48 +70,58 @@ $(SDK_COMPAT_LIB): $(SDK_COMPAT_OBJECTS)
 
 # The wrappers, toolchain and pkg-config files: one template each, filled
 # for the build tree or for the install prefix.
-SDK_SUBST_BUILD = sed -e 's|@CLANG@|$(CLANG_WASM)|g' -e 's|@VERSION@|$(PACKAGE_VERSION)|g' \
-	-e 's|@SYSROOT@|$(abs_top_builddir)/sdk/sysroot|g' \
-	-e "s|@INCDIRS@|'$(abs_top_builddir)/sdk/include' '$(abs_top_srcdir)/sdk/include'|g" \
-	-e 's|@INCFLAGS@|-I$(abs_top_builddir)/sdk/include -I$(abs_top_srcdir)/sdk/include|g' \
-	-e 's|@LIBDIR@|$(abs_top_builddir)/sdk/lib|g' -e 's|@BINDIR@|$(abs_top_builddir)/sdk|g' \
-	-e 's|@CMAKEDIR@|$(abs_top_srcdir)/sdk/cmake|g' \
-	-e 's|@WHERE@|for the build tree $(abs_top_builddir)|g'
-SDK_SUBST_INST = sed -e 's|@CLANG@|$(CLANG_WASM)|g' -e 's|@VERSION@|$(PACKAGE_VERSION)|g' \
-	-e 's|@SYSROOT@|$(sdkguestdir)/sysroot|g' \
-	-e "s|@INCDIRS@|'$(sdkguestdir)/include'|g" \
-	-e 's|@INCFLAGS@|-I$(sdkguestdir)/include|g' \
-	-e 's|@LIBDIR@|$(sdkguestdir)/lib|g' -e 's|@BINDIR@|$(bindir)|g' \
-	-e 's|@CMAKEDIR@|$(sdkcmakedir)|g' -e 's|@WHERE@|installed in $(prefix)|g'
-SDK_SUBST_CC = -e 's|@NAME@|wasm-mpicc|g' -e 's|@LANG@|c|g' -e 's|@LANGNAME@|C|g' \
-	-e 's|@OMPI_NAME@|mpicc|g'
-SDK_SUBST_CXX = -e 's|@NAME@|wasm-mpicxx|g' -e 's|@LANG@|c++|g' -e 's|@LANGNAME@|C++|g' \
-	-e 's|@OMPI_NAME@|mpicxx|g'
+SDK_SUBST_BUILD = sed -e 's|%%CLANG%%|$(CLANG_WASM)|g' -e 's|%%VERSION%%|$(PACKAGE_VERSION)|g' \
+	-e 's|%%SYSROOT%%|$(abs_top_builddir)/sdk/sysroot|g' \
+	-e "s|%%INCDIRS%%|'$(abs_top_builddir)/sdk/include' '$(abs_top_srcdir)/sdk/include'|g" \
+	-e 's|%%INCFLAGS%%|-I$(abs_top_builddir)/sdk/include -I$(abs_top_srcdir)/sdk/include|g' \
+	-e 's|%%LIBDIR%%|$(abs_top_builddir)/sdk/lib|g' -e 's|%%BINDIR%%|$(abs_top_builddir)/sdk|g' \
+	-e 's|%%CMAKEDIR%%|$(abs_top_srcdir)/sdk/cmake|g' \
+	-e 's|%%WHERE%%|for the build tree $(abs_top_builddir)|g'
+SDK_SUBST_INST = sed -e 's|%%CLANG%%|$(CLANG_WASM)|g' -e 's|%%VERSION%%|$(PACKAGE_VERSION)|g' \
+	-e 's|%%SYSROOT%%|$(sdkguestdir)/sysroot|g' \
+	-e "s|%%INCDIRS%%|'$(sdkguestdir)/include'|g" \
+	-e 's|%%INCFLAGS%%|-I$(sdkguestdir)/include|g' \
+	-e 's|%%LIBDIR%%|$(sdkguestdir)/lib|g' -e 's|%%BINDIR%%|$(bindir)|g' \
+	-e 's|%%CMAKEDIR%%|$(sdkcmakedir)|g' -e 's|%%WHERE%%|installed in $(prefix)|g'
+SDK_SUBST_CC = -e 's|%%NAME%%|wasm-mpicc|g' -e 's|%%LANG%%|c|g' -e 's|%%LANGNAME%%|C|g' \
+	-e 's|%%OMPI_NAME%%|mpicc|g'
+SDK_SUBST_CXX = -e 's|%%NAME%%|wasm-mpicxx|g' -e 's|%%LANG%%|c++|g' -e 's|%%LANGNAME%%|C++|g' \
+	-e 's|%%OMPI_NAME%%|mpicxx|g'
 sdk/wasm-mpicc: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) sdk && $(SDK_SUBST_BUILD) $(SDK_SUBST_CC) \
 	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 sdk/wasm-mpicxx: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) sdk && $(SDK_SUBST_BUILD) $(SDK_SUBST_CXX) \
 	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
-sdk/inst/wasm-mpicc: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
+sdk/inst/wasm-mpicc: $(top_srcdir)/sdk/wasm-mpicc.in Makefile sdk/inst/dirs
 	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) $(SDK_SUBST_CC) \
 	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
-sdk/inst/wasm-mpicxx: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
+sdk/inst/wasm-mpicxx: $(top_srcdir)/sdk/wasm-mpicc.in Makefile sdk/inst/dirs
 	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) $(SDK_SUBST_CXX) \
 	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 sdk/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in Makefile
 	$(AM_V_GEN)$(SDK_SUBST_BUILD) < $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in > $@
-sdk/inst/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in Makefile
+sdk/inst/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in Makefile sdk/inst/dirs
 	$(AM_V_GEN)$(MKDIR_P) sdk/inst && \
 	$(SDK_SUBST_INST) < $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in > $@
 # The pkg-config flags are the wrapper's own (--showme:compile / :link).
 sdk/wasm-mpi.pc: $(top_srcdir)/sdk/wasm-mpi.pc.in sdk/wasm-mpicc Makefile
-	$(AM_V_GEN)$(SDK_SUBST_BUILD) -e "s|@CFLAGS@|`sdk/wasm-mpicc --showme:compile`|" \
-	  -e "s|@LIBS@|`sdk/wasm-mpicc --showme:link`|" < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
-sdk/inst/wasm-mpi.pc: $(top_srcdir)/sdk/wasm-mpi.pc.in sdk/inst/wasm-mpicc Makefile
+	$(AM_V_GEN)$(SDK_SUBST_BUILD) -e "s|%%CFLAGS%%|`sdk/wasm-mpicc --showme:compile`|" \
+	  -e "s|%%LIBS%%|`sdk/wasm-mpicc --showme:link`|" < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
+sdk/inst/wasm-mpi.pc: $(top_srcdir)/sdk/wasm-mpi.pc.in sdk/inst/wasm-mpicc Makefile sdk/inst/dirs
 	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) \
-	  -e "s|@CFLAGS@|`sdk/inst/wasm-mpicc --showme:compile`|" \
-	  -e "s|@LIBS@|`sdk/inst/wasm-mpicc --showme:link`|" < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
+	  -e "s|%%CFLAGS%%|`sdk/inst/wasm-mpicc --showme:compile`|" \
+	  -e "s|%%LIBS%%|`sdk/inst/wasm-mpicc --showme:link`|" < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
+
+# The install variants depend on the install directories, which may be
+# changed on the make command line (make install prefix=...): remembered in
+# sdk/inst/dirs, rewritten only when they differ.
+sdk/inst/dirs: FORCE
+	@$(MKDIR_P) sdk/inst && \
+	echo '$(bindir) $(sdkguestdir) $(sdkcmakedir) $(CLANG_WASM)' > $@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+FORCE:
+.PHONY: FORCE
 
 CLEANFILES += $(SDK_BUILD_FILES) $(SDK_INST_FILES) $(SDK_GENERATED) $(SDK_COMPAT_LIB) \
 	$(SDK_COMPAT_OBJECTS)
@@ -151,3 +161,18 @@ uninstall-sdk:
 	  '$(DESTDIR)$(sdkpkgconfigdir)/wasm-mpi.pc'
 	rm -rf '$(DESTDIR)$(sdkguestdir)'
 .PHONY: install-sdk-exec install-sdk-data uninstall-sdk
+
+# Tests of the sdk (tests/sdk/README): part of make check; `make check-sdk`
+# runs only these.
+SDK_TESTS = tests/sdk/headers.sh tests/sdk/wrappers.sh tests/sdk/imports.sh \
+	tests/sdk/prototypes.sh tests/sdk/compat.sh tests/sdk/constants.sh tests/sdk/probes.sh \
+	tests/sdk/install.sh
+TESTS += $(SDK_TESTS)
+EXTRA_DIST += $(SDK_TESTS) tests/sdk/README tests/sdk/sdk-lib.sh tests/sdk/probe-lib.sh \
+	tests/sdk/compat.c tests/sdk/probe
+check-sdk: all
+	@fail=0; for t in $(SDK_TESTS); do \
+	  $(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/$$t > $$t.log 2>&1; rc=$$?; \
+	  case $$rc in 0) r=PASS ;; 77) r=SKIP ;; *) r=FAIL; fail=1 ;; esac; \
+	  echo "$$r: $$t ($$(tail -n 1 $$t.log))"; done; test $$fail = 0
+.PHONY: check-sdk

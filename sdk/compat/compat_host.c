@@ -2,7 +2,7 @@
  * the host knows the answer (gethostname), it is asked through an import
  * "wasm2so_compat"."NAME" (loader/wl_compat.c); where a Wasm guest has a
  * fixed answer (the page size), it is given; where nothing sensible exists
- * (the CPU number, load averages), the call fails honestly. */
+ * (the CPU number), the call fails with ENOSYS. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <sched.h>
@@ -33,10 +33,5 @@ int getpagesize(void) { return 65536; }
  * <sched.h>). */
 int sched_getcpu(void) {
   errno = ENOSYS;
-  return -1;
-}
-/* No load averages are available: -1, as for a system without them. */
-int getloadavg(double loadavg[], int nelem) {
-  (void)loadavg, (void)nelem;
   return -1;
 }

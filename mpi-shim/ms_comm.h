@@ -31,6 +31,18 @@ int *ms_cm_scratch(wasmso_vmctx *vm, ms_comm *c, int64_t a, int64_t b, const cha
                    int *rc);
 void ms_cm_copy_out(int32_t *dst, const int *src, int64_t max, int64_t actual);
 
+/* ---- checks the host would make only with its parameter checking on ----
+ * (ms_comm_check.c): 0, or the class raised on c's handler. */
+int ms_cm_intra(wasmso_vmctx *vm, ms_comm *c, ms_gh h, const char *fn); /* ABI_ERR_COMM */
+int ms_cm_inter(wasmso_vmctx *vm, ms_comm *c, ms_gh h, const char *fn);
+/* c has topology want (MPI_CART, MPI_GRAPH, MPI_DIST_GRAPH), else ABI_ERR_TOPOLOGY. */
+int ms_cm_topo(wasmso_vmctx *vm, ms_comm *c, ms_gh h, int want, const char *fn);
+int ms_cm_size(const ms_comm *c); /* 0 if the host cannot say */
+/* n ranks each in [0, size) (ABI_ERR_RANK); flags: */
+enum { MS_CM_DISTINCT = 1, MS_CM_PROC_NULL = 2 /* ABI_PROC_NULL allowed */ };
+int ms_cm_ranks(wasmso_vmctx *vm, ms_comm *c, const int32_t *ranks, int64_t n, int size,
+                int flags, const char *fn, const char *what);
+
 /* Store a new guest handle for host group g at *out (MPI_GROUP_EMPTY stays
  * the predefined handle); on failure g is freed and the class raised. */
 int ms_cm_group_out(wasmso_vmctx *vm, ms_comm *c, MPI_Group g, int32_t *out, const char *fn);

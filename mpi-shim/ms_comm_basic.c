@@ -25,6 +25,11 @@ int32_t ms_MPI_Comm_size(wasmso_vmctx *vm, int32_t comm, int32_t size) {
 }
 
 int32_t ms_MPI_Comm_remote_size(wasmso_vmctx *vm, int32_t comm, int32_t size) {
+  ms_comm *c;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, "MPI_Comm_remote_size")) ||
+      (rc = ms_cm_inter(vm, c, comm, "MPI_Comm_remote_size")))
+    return rc;
   return int_query(vm, comm, size, "MPI_Comm_remote_size", MPI_Comm_remote_size);
 }
 
@@ -62,6 +67,11 @@ int32_t ms_MPI_Comm_group(wasmso_vmctx *vm, int32_t comm, int32_t group) {
 }
 
 int32_t ms_MPI_Comm_remote_group(wasmso_vmctx *vm, int32_t comm, int32_t group) {
+  ms_comm *c;
+  int rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, "MPI_Comm_remote_group")) ||
+      (rc = ms_cm_inter(vm, c, comm, "MPI_Comm_remote_group")))
+    return rc;
   return comm_group(vm, comm, group, "MPI_Comm_remote_group", MPI_Comm_remote_group);
 }
 

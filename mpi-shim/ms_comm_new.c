@@ -127,12 +127,19 @@ int32_t ms_MPI_Intercomm_create(wasmso_vmctx *vm, int32_t local, int32_t local_l
   ms_comm *c, *pc;
   MPI_Comm nc = MPI_COMM_NULL, hpeer = MPI_COMM_NULL;
   int rc, me;
-  if ((rc = ms_cm_comm(vm, local, &c, fn))) return rc;
+  if ((rc = ms_cm_comm(vm, local, &c, fn)) || (rc = ms_cm_intra(vm, c, local, fn)) ||
+      (rc = ms_cm_ranks(vm, c, &local_leader, 1, ms_cm_size(c), 0, fn, "local_leader")))
+    return rc;
   if ((rc = ms_check(vm, c, MPI_Comm_rank(c->host, &me), fn))) return rc;
   /* peer_comm is significant only at the local leader: elsewhere it may be
    * anything and is not looked at. */
   if (me == local_leader) {
+    int inter = 0, psize = 0;
     if ((rc = ms_cm_comm(vm, peer, &pc, fn))) return rc;
+    MPI_Comm_test_inter(pc->host, &inter);
+    if (inter) MPI_Comm_remote_size(pc->host, &psize);
+    else psize = ms_cm_size(pc);
+    if ((rc = ms_cm_ranks(vm, c, &remote_leader, 1, psize, 0, fn, "remote_leader"))) return rc;
     hpeer = pc->host;
   }
   if ((rc = ms_cm_begin(vm, local, newcomm, &n, &c, fn))) return rc;
@@ -147,6 +154,8 @@ int32_t ms_MPI_Intercomm_merge(wasmso_vmctx *vm, int32_t inter, int32_t high, in
   ms_comm *c;
   MPI_Comm nc = MPI_COMM_NULL;
   int rc;
-  if ((rc = ms_cm_begin(vm, inter, newcomm, &n, &c, fn))) return rc;
+  if ((rc = ms_cm_comm(vm, inter, &c, fn)) || (rc = ms_cm_inter(vm, c, inter, fn)) ||
+      (rc = ms_cm_begin(vm, inter, newcomm, &n, &c, fn)))
+    return rc;
   return ms_cm_end(vm, &n, MPI_Intercomm_merge(c->host, high, &nc), &nc, fn);
 }

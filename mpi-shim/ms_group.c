@@ -55,23 +55,45 @@ int32_t ms_MPI_Group_translate_ranks(wasmso_vmctx *vm, int32_t g1, int32_t n, in
       (rc = ms_cm_ints(vm, NULL, ranks1, n, &in, fn, "ranks1")) ||
       (rc = ms_cm_ints(vm, NULL, ranks2, n, &out, fn, "ranks2")))
     return rc;
+  int size1 = 0;
+  if ((rc = ms_check(vm, NULL, MPI_Group_size(a, &size1), fn)) ||
+      (rc = ms_cm_ranks(vm, NULL, in, n, size1, MS_CM_PROC_NULL, fn, "ranks1")))
+    return rc;
   /* MPI_PROC_NULL differs between guest and host: translate into a copy
    * (the two arrays may overlap). */
   int *tmp = malloc(((size_t)n + 1) * sizeof *tmp);
   if (!tmp) return ms_raise(vm, NULL, ABI_ERR_NO_MEM, fn, "no memory for %d ranks", n);
-  for (int32_t i = 0; i < n; i++) {
-    if (in[i] < 0 && in[i] != ABI_PROC_NULL) {
-      free(tmp);
-      return ms_raise(vm, NULL, ABI_ERR_RANK, fn, "ranks1[%d] = %d is not a rank", i, in[i]);
-    }
-    tmp[i] = in[i] == ABI_PROC_NULL ? MPI_PROC_NULL : in[i];
-  }
+  for (int32_t i = 0; i < n; i++) tmp[i] = in[i] == ABI_PROC_NULL ? MPI_PROC_NULL : in[i];
   int hrc = MPI_Group_translate_ranks(a, n, tmp, b, tmp);
   if (hrc == MPI_SUCCESS)
     for (int32_t i = 0; i < n; i++)
       out[i] = tmp[i] == MPI_PROC_NULL ? ABI_PROC_NULL : ms_undefined_out(tmp[i]);
   free(tmp);
   return ms_check(vm, NULL, hrc, fn);
+}
+
+/* Ranges (first, last, stride): first and last ranks of the group, stride
+ * not 0 and pointing from first to last, every rank they name distinct. */
+static int check_ranges(wasmso_vmctx *vm, const int32_t *r, int32_t n, int size,
+                        const char *fn) {
+  unsigned char *seen = calloc((size_t)size + 1, 1);
+  if (!seen) return ms_raise(vm, NULL, ABI_ERR_NO_MEM, fn, "no memory to check the ranges");
+  int rc = 0;
+  for (int32_t i = 0; i < n && !rc; i++) {
+    int64_t first = r[3 * i], last = r[3 * i + 1], stride = r[3 * i + 2];
+    if (first < 0 || first >= size || last < 0 || last >= size)
+      rc = ms_raise(vm, NULL, ABI_ERR_RANK, fn, "range %d (%lld, %lld) leaves the group (size %d)",
+                    i, (long long)first, (long long)last, size);
+    else if (stride == 0 || (last - first) / stride < 0)
+      rc = ms_raise(vm, NULL, ABI_ERR_ARG, fn, "range %d: stride %lld cannot reach %lld from %lld",
+                    i, (long long)stride, (long long)last, (long long)first);
+    for (int64_t k = first; !rc && (stride > 0 ? k <= last : k >= last); k += stride)
+      if (seen[k]++)
+        rc = ms_raise(vm, NULL, ABI_ERR_RANK, fn, "range %d names rank %lld again", i,
+                      (long long)k);
+  }
+  free(seen);
+  return rc;
 }
 
 /* Group constructors taking (group, n, int array of n * width, &newgroup). */
@@ -86,6 +108,11 @@ static int32_t from_ranks(wasmso_vmctx *vm, ms_gh group, int32_t n, ms_gaddr arr
   if ((rc = ms_cm_ints(vm, NULL, arr, (int64_t)n * width, &ranks, fn,
                        width == 1 ? "ranks" : "ranges")) ||
       (rc = ms_cm_int(vm, NULL, newgroup, &out, fn, "newgroup")))
+    return rc;
+  int size = 0;
+  if ((rc = ms_check(vm, NULL, MPI_Group_size(g, &size), fn)) ||
+      (rc = width == 1 ? ms_cm_ranks(vm, NULL, ranks, n, size, MS_CM_DISTINCT, fn, "ranks")
+                       : check_ranges(vm, ranks, n, size, fn)))
     return rc;
   if ((rc = ms_check(vm, NULL, make(g, n, ranks, &ng), fn))) return rc;
   return ms_cm_group_out(vm, NULL, ng, out, fn);

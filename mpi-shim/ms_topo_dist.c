@@ -20,6 +20,17 @@ static int weights_in(wasmso_vmctx *vm, ms_comm *c, ms_gaddr g, int64_t n, int *
   return 0;
 }
 
+/* Weights are non-negative (sentinels and NULL have nothing to check). */
+static int weights_ok(wasmso_vmctx *vm, ms_comm *c, const int *w, int64_t n, const char *fn,
+                      const char *what) {
+  if (w == MPI_UNWEIGHTED || w == MPI_WEIGHTS_EMPTY || !w) return 0;
+  for (int64_t i = 0; i < n; i++)
+    if (w[i] < 0)
+      return ms_raise(vm, c, ABI_ERR_ARG, fn, "%s[%lld] = %d is negative", what, (long long)i,
+                      w[i]);
+  return 0;
+}
+
 /* An int array in-argument that may be NULL when empty. */
 static int ints_in(wasmso_vmctx *vm, ms_comm *c, ms_gaddr g, int64_t n, int32_t **p,
                    const char *fn, const char *what) {
@@ -47,7 +58,12 @@ int32_t ms_MPI_Dist_graph_create_adjacent(wasmso_vmctx *vm, int32_t comm, int32_
       (rc = ints_in(vm, c, sources, indegree, &ps, fn, "sources")) ||
       (rc = weights_in(vm, c, sourceweights, indegree, &sw, fn, "sourceweights")) ||
       (rc = ints_in(vm, c, dests, outdegree, &pd, fn, "destinations")) ||
-      (rc = weights_in(vm, c, destweights, outdegree, &dw, fn, "destweights")))
+      (rc = weights_in(vm, c, destweights, outdegree, &dw, fn, "destweights")) ||
+      (rc = ms_cm_intra(vm, c, comm, fn)) ||
+      (rc = ms_cm_ranks(vm, c, ps, indegree, ms_cm_size(c), 0, fn, "sources")) ||
+      (rc = ms_cm_ranks(vm, c, pd, outdegree, ms_cm_size(c), 0, fn, "destinations")) ||
+      (rc = weights_ok(vm, c, sw, indegree, fn, "sourceweights")) ||
+      (rc = weights_ok(vm, c, dw, outdegree, fn, "destweights")))
     return rc;
   if (ms_info_get(info, &i))
     return ms_raise(vm, c, ABI_ERR_INFO, fn, "invalid info handle 0x%x", (uint32_t)info);
@@ -80,7 +96,11 @@ int32_t ms_MPI_Dist_graph_create(wasmso_vmctx *vm, int32_t comm, int32_t nsrc, i
     nedges += pg[k];
   }
   if ((rc = ints_in(vm, c, dests, nedges, &pd, fn, "destinations")) ||
-      (rc = weights_in(vm, c, weights, nedges, &w, fn, "weights")))
+      (rc = weights_in(vm, c, weights, nedges, &w, fn, "weights")) ||
+      (rc = ms_cm_intra(vm, c, comm, fn)) ||
+      (rc = ms_cm_ranks(vm, c, ps, nsrc, ms_cm_size(c), 0, fn, "sources")) ||
+      (rc = ms_cm_ranks(vm, c, pd, nedges, ms_cm_size(c), 0, fn, "destinations")) ||
+      (rc = weights_ok(vm, c, w, nedges, fn, "weights")))
     return rc;
   if (ms_info_get(info, &i))
     return ms_raise(vm, c, ABI_ERR_INFO, fn, "invalid info handle 0x%x", (uint32_t)info);
@@ -97,7 +117,8 @@ int32_t ms_MPI_Dist_graph_neighbors_count(wasmso_vmctx *vm, int32_t comm, int32_
   int rc, in, out, wt;
   if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, indegree, &pi, fn, "indegree")) ||
       (rc = ms_cm_int(vm, c, outdegree, &po, fn, "outdegree")) ||
-      (rc = ms_cm_int(vm, c, weighted, &pw, fn, "weighted")))
+      (rc = ms_cm_int(vm, c, weighted, &pw, fn, "weighted")) ||
+      (rc = ms_cm_topo(vm, c, comm, MPI_DIST_GRAPH, fn)))
     return rc;
   if ((rc = ms_check(vm, c, MPI_Dist_graph_neighbors_count(c->host, &in, &out, &wt), fn)))
     return rc;
@@ -147,7 +168,8 @@ int32_t ms_MPI_Dist_graph_neighbors(wasmso_vmctx *vm, int32_t comm, int32_t maxi
   struct side in = {.max = maxin}, out = {.max = maxout};
   ms_comm *c;
   int rc, ind, outd, wt;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_topo(vm, c, comm, MPI_DIST_GRAPH, fn)))
+    return rc;
   /* The topology's own degrees bound what the host writes; a communicator
    * without one fails here with the host's class. */
   if ((rc = ms_check(vm, c, MPI_Dist_graph_neighbors_count(c->host, &ind, &outd, &wt), fn)))

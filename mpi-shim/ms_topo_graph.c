@@ -18,7 +18,13 @@ static int graph_arrays(wasmso_vmctx *vm, ms_comm *c, int32_t nnodes, ms_gaddr i
                       i - 1);
     prev = (*pi)[i];
   }
-  return ms_cm_ints(vm, c, edges, nnodes > 0 ? (*pi)[nnodes - 1] : 0, pe, fn, "edges");
+  int32_t nedges = nnodes > 0 ? (*pi)[nnodes - 1] : 0;
+  if ((rc = ms_cm_ints(vm, c, edges, nedges, pe, fn, "edges"))) return rc;
+  /* The nodes are the first nnodes processes; every edge ends at one. */
+  if (nnodes > ms_cm_size(c))
+    return ms_raise(vm, c, ABI_ERR_ARG, fn, "%d nodes, more than the %d processes", nnodes,
+                    ms_cm_size(c));
+  return ms_cm_ranks(vm, c, *pe, nedges, nnodes, 0, fn, "edges");
 }
 
 int32_t ms_MPI_Graph_create(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int32_t index,
@@ -29,7 +35,7 @@ int32_t ms_MPI_Graph_create(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int3
   int32_t *pi, *pe;
   MPI_Comm nc = MPI_COMM_NULL;
   int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) ||
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_intra(vm, c, comm, fn)) ||
       (rc = graph_arrays(vm, c, nnodes, index, edges, &pi, &pe, fn)) ||
       (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
     return rc;
@@ -42,7 +48,7 @@ int32_t ms_MPI_Graph_map(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int32_t
   ms_comm *c;
   int32_t *pi, *pe, *out;
   int rc, v;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) ||
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_intra(vm, c, comm, fn)) ||
       (rc = graph_arrays(vm, c, nnodes, index, edges, &pi, &pe, fn)) ||
       (rc = ms_cm_int(vm, c, newrank, &out, fn, "newrank")))
     return rc;
@@ -61,13 +67,22 @@ static void graph_dims(const ms_comm *c, int *nnodes, int *nedges) {
   if (*nnodes < 0 || *nedges < 0) *nnodes = *nedges = 0;
 }
 
+/* rank is a node of c's graph. */
+static int graph_rank(wasmso_vmctx *vm, ms_comm *c, ms_gh h, int32_t rank, const char *fn) {
+  int rc, nn, ne;
+  if ((rc = ms_cm_topo(vm, c, h, MPI_GRAPH, fn))) return rc;
+  graph_dims(c, &nn, &ne);
+  return ms_cm_ranks(vm, c, &rank, 1, nn, 0, fn, "rank");
+}
+
 int32_t ms_MPI_Graphdims_get(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int32_t nedges) {
   static const char fn[] = "MPI_Graphdims_get";
   ms_comm *c;
   int32_t *pn, *pe;
   int rc, n, e;
   if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, nnodes, &pn, fn, "nnodes")) ||
-      (rc = ms_cm_int(vm, c, nedges, &pe, fn, "nedges")))
+      (rc = ms_cm_int(vm, c, nedges, &pe, fn, "nedges")) ||
+      (rc = ms_cm_topo(vm, c, comm, MPI_GRAPH, fn)))
     return rc;
   if ((rc = ms_check(vm, c, MPI_Graphdims_get(c->host, &n, &e), fn))) return rc;
   *pn = n;
@@ -83,7 +98,8 @@ int32_t ms_MPI_Graph_get(wasmso_vmctx *vm, int32_t comm, int32_t maxindex, int32
   int rc, nn, ne;
   if ((rc = ms_cm_comm(vm, comm, &c, fn)) ||
       (rc = ms_cm_ints(vm, c, index, maxindex, &pi, fn, "index")) ||
-      (rc = ms_cm_ints(vm, c, edges, maxedges, &pe, fn, "edges")))
+      (rc = ms_cm_ints(vm, c, edges, maxedges, &pe, fn, "edges")) ||
+      (rc = ms_cm_topo(vm, c, comm, MPI_GRAPH, fn)))
     return rc;
   graph_dims(c, &nn, &ne);
   int *ti = ms_cm_scratch(vm, c, maxindex, nn, fn, &rc);
@@ -108,7 +124,8 @@ int32_t ms_MPI_Graph_neighbors_count(wasmso_vmctx *vm, int32_t comm, int32_t ran
   ms_comm *c;
   int32_t *p;
   int rc, v;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, n, &p, fn, "nneighbors")))
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, n, &p, fn, "nneighbors")) ||
+      (rc = graph_rank(vm, c, comm, rank, fn)))
     return rc;
   if ((rc = ms_check(vm, c, MPI_Graph_neighbors_count(c->host, rank, &v), fn))) return rc;
   *p = v;
@@ -122,7 +139,8 @@ int32_t ms_MPI_Graph_neighbors(wasmso_vmctx *vm, int32_t comm, int32_t rank, int
   int32_t *p;
   int rc, count;
   if ((rc = ms_cm_comm(vm, comm, &c, fn)) ||
-      (rc = ms_cm_ints(vm, c, neighbors, max, &p, fn, "neighbors")))
+      (rc = ms_cm_ints(vm, c, neighbors, max, &p, fn, "neighbors")) ||
+      (rc = graph_rank(vm, c, comm, rank, fn)))
     return rc;
   /* A bad rank or topology fails here with the host's class. */
   if ((rc = ms_check(vm, c, MPI_Graph_neighbors_count(c->host, rank, &count), fn))) return rc;

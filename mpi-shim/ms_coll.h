@@ -26,22 +26,48 @@ typedef struct ms_shape {
   bool inter;
 } ms_shape;
 
+/* The error paths of the inline checkers below (out of line: the hot path
+ * is lookups and compares only). */
+int ms_cc_bad_comm(ms_cc *x, int cls, ms_gh comm);
+int ms_cc_bad_type(ms_cc *x, int cls, const char *what, ms_gh h);
+int ms_cc_bad_buf(ms_cc *x, int cls, const char *what, ms_gaddr g, int64_t count);
+
 /* Look up the communicator handle; ERR_COMM (raised on MPI_COMM_WORLD). */
-int ms_cc_begin(ms_cc *x, wasmso_vmctx *vm, ms_gh comm, const char *fn);
+static inline int ms_cc_begin(ms_cc *x, wasmso_vmctx *vm, ms_gh comm, const char *fn) {
+  x->vm = vm;
+  x->fn = fn;
+  int cls = ms_comm_get(comm, &x->c);
+  return cls ? ms_cc_bad_comm(x, cls, comm) : 0;
+}
+/* A host return code: 0, or ms_check's class. */
+static inline int ms_cc_check(ms_cc *x, int host_rc) {
+  return host_rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, host_rc, x->fn);
+}
 int ms_cc_shape(ms_cc *x, ms_shape *s);
 /* Only the block count (peers) and whether it is an intercommunicator. */
 int ms_cc_peers(ms_cc *x, int *peers, bool *inter);
 bool ms_cc_inter(ms_cc *x);
 
 /* A committed datatype argument (ERR_TYPE). */
-int ms_cc_type(ms_cc *x, const char *what, ms_gh h, ms_type **t);
+static inline int ms_cc_type(ms_cc *x, const char *what, ms_gh h, ms_type **t) {
+  int cls = ms_type_get_committed(h, t);
+  return cls ? ms_cc_bad_type(x, cls, what, h) : 0;
+}
 /* A significant buffer of count elements of t where MPI_IN_PLACE is not
  * allowed: guest 1 is refused (never base + 1). */
-int ms_cc_buf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, const ms_type *t,
-              void **host);
+static inline int ms_cc_buf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, const ms_type *t,
+                            void **host) {
+  int cls = g == ABI_IN_PLACE ? -1 : ms_buffer(x->vm, g, count, t, host);
+  if (!cls) return 0;
+  *host = NULL;
+  return ms_cc_bad_buf(x, cls, what, g, count);
+}
 /* Type lookup and buffer check in one. */
-int ms_cc_tbuf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, ms_gh th,
-               ms_type **t, void **host);
+static inline int ms_cc_tbuf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, ms_gh th,
+                             ms_type **t, void **host) {
+  int rc = ms_cc_type(x, what, th, t);
+  return rc ? rc : ms_cc_buf(x, what, g, count, *t, host);
+}
 /* The caller found g == MPI_IN_PLACE where the standard allows it on an
  * intracommunicator: refused on an intercommunicator. */
 int ms_cc_in_place(ms_cc *x, const char *what);
@@ -62,8 +88,7 @@ int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
                void **host);
 /* The datatypes of a w-collective: n guest handles at g, each committed;
  * their records in ts[], their host handles in hts[]. */
-int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts,
-                MPI_Datatype *hts);
+int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts, MPI_Datatype *hts);
 
 /* A reduction's op and committed datatype.  The op is looked at first: a
  * predefined op on an invalid datatype is an op error (it is not defined

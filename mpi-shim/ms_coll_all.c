@@ -8,7 +8,7 @@ static int32_t barrier(wasmso_vmctx *vm, ms_gh comm, ms_gaddr reqp, bool nb, con
   ms_cc x;
   int rc = ms_cc_begin(&x, vm, comm, fn);
   if (rc) return rc;
-  if (!nb) return ms_check(vm, x.c, MPI_Barrier(x.c->host), fn);
+  if (!nb) return ms_cc_check(&x, MPI_Barrier(x.c->host));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
   return ms_cc_req_end(&x, &q, MPI_Ibarrier(x.c->host, &q.r->host), NULL);
@@ -23,8 +23,8 @@ int32_t ms_MPI_Ibarrier(wasmso_vmctx *vm, int32_t comm, int32_t req) {
 
 /* The send side of Allgather/Alltoall: MPI_IN_PLACE (intra only) or count
  * elements of type. */
-static int send_side(ms_cc *x, bool inter, ms_gaddr sbuf, int64_t count, ms_gh type,
-                     void **hs, MPI_Datatype *hst) {
+static int send_side(ms_cc *x, bool inter, ms_gaddr sbuf, int64_t count, ms_gh type, void **hs,
+                     MPI_Datatype *hst) {
   ms_type *t;
   int rc;
   if (sbuf == ABI_IN_PLACE) {
@@ -52,15 +52,12 @@ static int32_t allgather_alltoall(wasmso_vmctx *vm, bool a2a, ms_gaddr sbuf, int
   ms_type *rt;
   int rc = ms_cc_begin(&x, vm, comm, fn);
   if (rc || (rc = ms_cc_peers(&x, &peers, &inter)) ||
-      (rc = send_side(&x, inter, sbuf, a2a ? (int64_t)scount * peers : scount, stype, &hs,
-                      &hst)) ||
+      (rc = send_side(&x, inter, sbuf, a2a ? (int64_t)scount * peers : scount, stype, &hs, &hst)) ||
       (rc = ms_cc_tbuf(&x, "recvbuf", rbuf, (int64_t)rcount * peers, rtype, &rt, &hr)))
     return rc;
   if (!nb)
-    return ms_check(vm, x.c,
-                    a2a ? MPI_Alltoall(hs, scount, hst, hr, rcount, rt->host, x.c->host)
-                        : MPI_Allgather(hs, scount, hst, hr, rcount, rt->host, x.c->host),
-                    fn);
+    return ms_cc_check(&x, a2a ? MPI_Alltoall(hs, scount, hst, hr, rcount, rt->host, x.c->host)
+                               : MPI_Allgather(hs, scount, hst, hr, rcount, rt->host, x.c->host));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
   return ms_cc_req_end(
@@ -76,19 +73,17 @@ int32_t ms_MPI_Allgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t
                             "MPI_Allgather");
 }
 int32_t ms_MPI_Iallgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                          int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm,
-                          int32_t req) {
+                          int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm, int32_t req) {
   return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
                             "MPI_Iallgather");
 }
-int32_t ms_MPI_Alltoall(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                        int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm) {
+int32_t ms_MPI_Alltoall(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
+                        int32_t rcount, int32_t rtype, int32_t comm) {
   return allgather_alltoall(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, comm, 0, false,
                             "MPI_Alltoall");
 }
 int32_t ms_MPI_Ialltoall(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                         int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm,
-                         int32_t req) {
+                         int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm, int32_t req) {
   return allgather_alltoall(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
                             "MPI_Ialltoall");
 }
@@ -114,8 +109,8 @@ static int32_t allgatherv(wasmso_vmctx *vm, ms_gaddr sbuf, int32_t scount, ms_gh
       (rc = ms_cc_vbuf(&x, "recvbuf", rbuf, counts, displs, peers, rt, &hr)))
     return rc;
   if (!nb)
-    return ms_check(vm, x.c,
-                    MPI_Allgatherv(hs, scount, hst, hr, counts, displs, rt->host, x.c->host), fn);
+    return ms_cc_check(&x,
+                       MPI_Allgatherv(hs, scount, hst, hr, counts, displs, rt->host, x.c->host));
   if ((rc = ms_cc_alloc(&x, (size_t)peers * 8, &temp))) return rc;
   int32_t *copy = temp;
   ms_cc_copy_ints(copy, counts, peers);
@@ -125,10 +120,10 @@ static int32_t allgatherv(wasmso_vmctx *vm, ms_gaddr sbuf, int32_t scount, ms_gh
     free(temp);
     return rc;
   }
-  return ms_cc_req_end(&x, &q,
-                       MPI_Iallgatherv(hs, scount, hst, hr, copy, copy + peers, rt->host,
-                                       x.c->host, &q.r->host),
-                       temp);
+  return ms_cc_req_end(
+      &x, &q,
+      MPI_Iallgatherv(hs, scount, hst, hr, copy, copy + peers, rt->host, x.c->host, &q.r->host),
+      temp);
 }
 
 int32_t ms_MPI_Allgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
@@ -179,9 +174,7 @@ static int32_t alltoallv(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
       return rc;
     hst = st->host;
   }
-  if (!nb)
-    return ms_check(vm, x.c,
-                    MPI_Alltoallv(hs, sc, sd, hst, hr, rc_, rd, rt->host, x.c->host), fn);
+  if (!nb) return ms_cc_check(&x, MPI_Alltoallv(hs, sc, sd, hst, hr, rc_, rd, rt->host, x.c->host));
   if ((rc = ms_cc_alloc(&x, (size_t)peers * 16, &temp))) return rc;
   int32_t *copy = temp;
   ms_cc_copy_ints(copy, sc, peers);
@@ -202,8 +195,8 @@ static int32_t alltoallv(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
 int32_t ms_MPI_Alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
                          int32_t stype, int32_t rbuf, int32_t rcounts, int32_t rdispls,
                          int32_t rtype, int32_t comm) {
-  return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, 0,
-                   false, "MPI_Alltoallv");
+  return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, 0, false,
+                   "MPI_Alltoallv");
 }
 int32_t ms_MPI_Ialltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
                           int32_t stype, int32_t rbuf, int32_t rcounts, int32_t rdispls,
@@ -255,7 +248,7 @@ static int32_t alltoallw(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
     goto fail;
   }
   if (!nb) {
-    rc = ms_check(vm, x.c, MPI_Alltoallw(hs, sc, sd, hst, hr, rc_, rd, hrt, x.c->host), fn);
+    rc = ms_cc_check(&x, MPI_Alltoallw(hs, sc, sd, hst, hr, rc_, rd, hrt, x.c->host));
     free(temp);
     return rc;
   }
@@ -266,8 +259,8 @@ static int32_t alltoallw(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) goto fail;
   return ms_cc_req_end(&x, &q,
-                       MPI_Ialltoallw(hs, copy, copy + n, hst, hr, copy + 2 * n, copy + 3 * n,
-                                      hrt, x.c->host, &q.r->host),
+                       MPI_Ialltoallw(hs, copy, copy + n, hst, hr, copy + 2 * n, copy + 3 * n, hrt,
+                                      x.c->host, &q.r->host),
                        temp);
 fail:
   free(temp);

@@ -22,10 +22,9 @@ static int32_t allgather_alltoall(wasmso_vmctx *vm, bool a2a, ms_gaddr sbuf, int
     return rc;
   MPI_Comm hc = x.c->host;
   if (!nb)
-    return ms_check(vm, x.c,
-                    a2a ? MPI_Neighbor_alltoall(hs, scount, st->host, hr, rcount, rt->host, hc)
-                        : MPI_Neighbor_allgather(hs, scount, st->host, hr, rcount, rt->host, hc),
-                    fn);
+    return ms_cc_check(
+        &x, a2a ? MPI_Neighbor_alltoall(hs, scount, st->host, hr, rcount, rt->host, hc)
+                : MPI_Neighbor_allgather(hs, scount, st->host, hr, rcount, rt->host, hc));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
   MPI_Request *r = &q.r->host;
@@ -41,9 +40,9 @@ int32_t ms_MPI_Neighbor_allgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount
   return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, 0, false,
                             "MPI_Neighbor_allgather");
 }
-int32_t ms_MPI_Ineighbor_allgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount,
-                                   int32_t stype, int32_t rbuf, int32_t rcount, int32_t rtype,
-                                   int32_t comm, int32_t req) {
+int32_t ms_MPI_Ineighbor_allgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
+                                   int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm,
+                                   int32_t req) {
   return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
                             "MPI_Ineighbor_allgather");
 }
@@ -79,10 +78,8 @@ static int32_t allgatherv(wasmso_vmctx *vm, ms_gaddr sbuf, int32_t scount, ms_gh
     return rc;
   MPI_Comm hc = x.c->host;
   if (!nb)
-    return ms_check(vm, x.c,
-                    MPI_Neighbor_allgatherv(hs, scount, st->host, hr, counts, displs, rt->host,
-                                            hc),
-                    fn);
+    return ms_cc_check(
+        &x, MPI_Neighbor_allgatherv(hs, scount, st->host, hr, counts, displs, rt->host, hc));
   if ((rc = ms_cc_alloc(&x, (size_t)in * 8, &temp))) return rc;
   int32_t *copy = temp;
   ms_cc_copy_ints(copy, counts, in);
@@ -92,10 +89,10 @@ static int32_t allgatherv(wasmso_vmctx *vm, ms_gaddr sbuf, int32_t scount, ms_gh
     free(temp);
     return rc;
   }
-  return ms_cc_req_end(&x, &q,
-                       MPI_Ineighbor_allgatherv(hs, scount, st->host, hr, copy, copy + in,
-                                                rt->host, hc, &q.r->host),
-                       temp);
+  return ms_cc_req_end(
+      &x, &q,
+      MPI_Ineighbor_allgatherv(hs, scount, st->host, hr, copy, copy + in, rt->host, hc, &q.r->host),
+      temp);
 }
 
 int32_t ms_MPI_Neighbor_allgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
@@ -104,9 +101,9 @@ int32_t ms_MPI_Neighbor_allgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scoun
   return allgatherv(vm, sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm, 0, false,
                     "MPI_Neighbor_allgatherv");
 }
-int32_t ms_MPI_Ineighbor_allgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount,
-                                    int32_t stype, int32_t rbuf, int32_t rcounts, int32_t displs,
-                                    int32_t rtype, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ineighbor_allgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
+                                    int32_t rbuf, int32_t rcounts, int32_t displs, int32_t rtype,
+                                    int32_t comm, int32_t req) {
   return allgatherv(vm, sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm, req, true,
                     "MPI_Ineighbor_allgatherv");
 }
@@ -134,8 +131,7 @@ static int32_t alltoallv(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
     return rc;
   MPI_Comm hc = x.c->host;
   if (!nb)
-    return ms_check(vm, x.c,
-                    MPI_Neighbor_alltoallv(hs, sc, sd, st->host, hr, rc_, rd, rt->host, hc), fn);
+    return ms_cc_check(&x, MPI_Neighbor_alltoallv(hs, sc, sd, st->host, hr, rc_, rd, rt->host, hc));
   if ((rc = ms_cc_alloc(&x, ((size_t)in + out) * 8, &temp))) return rc;
   int32_t *copy = temp;
   ms_cc_copy_ints(copy, sc, out);
@@ -153,15 +149,15 @@ static int32_t alltoallv(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
                        temp);
 }
 
-int32_t ms_MPI_Neighbor_alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts,
-                                  int32_t sdispls, int32_t stype, int32_t rbuf, int32_t rcounts,
-                                  int32_t rdispls, int32_t rtype, int32_t comm) {
-  return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, 0,
-                   false, "MPI_Neighbor_alltoallv");
+int32_t ms_MPI_Neighbor_alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
+                                  int32_t stype, int32_t rbuf, int32_t rcounts, int32_t rdispls,
+                                  int32_t rtype, int32_t comm) {
+  return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, 0, false,
+                   "MPI_Neighbor_alltoallv");
 }
-int32_t ms_MPI_Ineighbor_alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts,
-                                   int32_t sdispls, int32_t stype, int32_t rbuf, int32_t rcounts,
-                                   int32_t rdispls, int32_t rtype, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ineighbor_alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
+                                   int32_t stype, int32_t rbuf, int32_t rcounts, int32_t rdispls,
+                                   int32_t rtype, int32_t comm, int32_t req) {
   return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, req,
                    true, "MPI_Ineighbor_alltoallv");
 }
@@ -171,7 +167,8 @@ int32_t ms_MPI_Ineighbor_alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scoun
  * guest type records [out + in], int count copies [out + in]. */
 
 static void widen(MPI_Aint *dst, const int32_t *src, int n) {
-  for (int i = 0; i < n; i++) dst[i] = src[i]; /* guest MPI_Aint is signed 32-bit */
+  for (int i = 0; i < n; i++)
+    dst[i] = src[i]; /* guest MPI_Aint is signed 32-bit */
 }
 
 static int32_t alltoallw(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_gaddr sdisplsg,
@@ -205,7 +202,7 @@ static int32_t alltoallw(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
     goto fail;
   MPI_Comm hc = x.c->host;
   if (!nb) {
-    rc = ms_check(vm, x.c, MPI_Neighbor_alltoallw(hs, sc, sd, hst, hr, rc_, rd, hrt, hc), fn);
+    rc = ms_cc_check(&x, MPI_Neighbor_alltoallw(hs, sc, sd, hst, hr, rc_, rd, hrt, hc));
     free(temp);
     return rc;
   }
@@ -213,24 +210,23 @@ static int32_t alltoallw(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
   ms_cc_copy_ints(copy + out, rc_, in);
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) goto fail;
-  return ms_cc_req_end(&x, &q,
-                       MPI_Ineighbor_alltoallw(hs, copy, sd, hst, hr, copy + out, rd, hrt, hc,
-                                               &q.r->host),
-                       temp);
+  return ms_cc_req_end(
+      &x, &q, MPI_Ineighbor_alltoallw(hs, copy, sd, hst, hr, copy + out, rd, hrt, hc, &q.r->host),
+      temp);
 fail:
   free(temp);
   return rc;
 }
 
-int32_t ms_MPI_Neighbor_alltoallw(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts,
-                                  int32_t sdispls, int32_t stypes, int32_t rbuf, int32_t rcounts,
-                                  int32_t rdispls, int32_t rtypes, int32_t comm) {
+int32_t ms_MPI_Neighbor_alltoallw(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
+                                  int32_t stypes, int32_t rbuf, int32_t rcounts, int32_t rdispls,
+                                  int32_t rtypes, int32_t comm) {
   return alltoallw(vm, sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm, 0,
                    false, "MPI_Neighbor_alltoallw");
 }
-int32_t ms_MPI_Ineighbor_alltoallw(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts,
-                                   int32_t sdispls, int32_t stypes, int32_t rbuf, int32_t rcounts,
-                                   int32_t rdispls, int32_t rtypes, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ineighbor_alltoallw(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
+                                   int32_t stypes, int32_t rbuf, int32_t rcounts, int32_t rdispls,
+                                   int32_t rtypes, int32_t comm, int32_t req) {
   return alltoallw(vm, sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm, req,
                    true, "MPI_Ineighbor_alltoallw");
 }

@@ -13,8 +13,7 @@ static int type_op(ms_cc *x, ms_gh type, ms_gh op, ms_type **t, MPI_Op *hop) {
 /* ---- Reduce ---- */
 
 static int32_t reduce(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, int32_t count, ms_gh type,
-                      ms_gh op, int32_t root, ms_gh comm, ms_gaddr reqp, bool nb,
-                      const char *fn) {
+                      ms_gh op, int32_t root, ms_gh comm, ms_gaddr reqp, bool nb, const char *fn) {
   ms_cc x;
   ms_type *t;
   MPI_Op hop = MPI_OP_NULL;
@@ -22,7 +21,7 @@ static int32_t reduce(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, int32_t co
   void *hs = NULL, *hr = NULL;
   int rank, rc = ms_cc_begin(&x, vm, comm, fn);
   if (rc) return rc;
-  if ((rc = MPI_Comm_rank(x.c->host, &rank)) != MPI_SUCCESS) return ms_check(vm, x.c, rc, fn);
+  if ((rc = MPI_Comm_rank(x.c->host, &rank)) != MPI_SUCCESS) return ms_cc_check(&x, rc);
   bool send = true, recv = false, in_place_ok = false;
   if (root == ABI_ROOT || root == ABI_PROC_NULL) { /* intercommunicator, root group */
     if (!ms_cc_inter(&x))
@@ -43,15 +42,17 @@ static int32_t reduce(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, int32_t co
   }
   if (recv && (rc = ms_cc_buf(&x, "recvbuf", rbuf, count, t, &hr))) return rc;
   if (send) {
-    if (in_place_ok && sbuf == ABI_IN_PLACE) hs = MPI_IN_PLACE;
-    else if ((rc = ms_cc_buf(&x, "sendbuf", sbuf, count, t, &hs))) return rc;
+    if (in_place_ok && sbuf == ABI_IN_PLACE)
+      hs = MPI_IN_PLACE;
+    else if ((rc = ms_cc_buf(&x, "sendbuf", sbuf, count, t, &hs)))
+      return rc;
   }
   int hroot = ms_rank_in(root);
-  if (!nb) return ms_check(vm, x.c, MPI_Reduce(hs, hr, count, ht, hop, hroot, x.c->host), fn);
+  if (!nb) return ms_cc_check(&x, MPI_Reduce(hs, hr, count, ht, hop, hroot, x.c->host));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
-  return ms_cc_req_end(&x, &q,
-                       MPI_Ireduce(hs, hr, count, ht, hop, hroot, x.c->host, &q.r->host), NULL);
+  return ms_cc_req_end(&x, &q, MPI_Ireduce(hs, hr, count, ht, hop, hroot, x.c->host, &q.r->host),
+                       NULL);
 }
 
 int32_t ms_MPI_Reduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
@@ -67,9 +68,9 @@ int32_t ms_MPI_Ireduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t cou
 
 enum scan_kind { ALLREDUCE, SCAN, EXSCAN };
 
-static int32_t allreduce_scan(wasmso_vmctx *vm, enum scan_kind kind, ms_gaddr sbuf,
-                              ms_gaddr rbuf, int32_t count, ms_gh type, ms_gh op, ms_gh comm,
-                              ms_gaddr reqp, bool nb, const char *fn) {
+static int32_t allreduce_scan(wasmso_vmctx *vm, enum scan_kind kind, ms_gaddr sbuf, ms_gaddr rbuf,
+                              int32_t count, ms_gh type, ms_gh op, ms_gh comm, ms_gaddr reqp,
+                              bool nb, const char *fn) {
   ms_cc x;
   ms_type *t;
   MPI_Op hop;
@@ -86,11 +87,9 @@ static int32_t allreduce_scan(wasmso_vmctx *vm, enum scan_kind kind, ms_gaddr sb
   }
   MPI_Comm hc = x.c->host;
   if (!nb)
-    return ms_check(vm, x.c,
-                    kind == ALLREDUCE ? MPI_Allreduce(hs, hr, count, t->host, hop, hc)
-                    : kind == SCAN    ? MPI_Scan(hs, hr, count, t->host, hop, hc)
-                                      : MPI_Exscan(hs, hr, count, t->host, hop, hc),
-                    fn);
+    return ms_cc_check(&x, kind == ALLREDUCE ? MPI_Allreduce(hs, hr, count, t->host, hop, hc)
+                           : kind == SCAN    ? MPI_Scan(hs, hr, count, t->host, hop, hc)
+                                             : MPI_Exscan(hs, hr, count, t->host, hop, hc));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
   MPI_Request *r = &q.r->host;
@@ -101,13 +100,13 @@ static int32_t allreduce_scan(wasmso_vmctx *vm, enum scan_kind kind, ms_gaddr sb
                        NULL);
 }
 
-int32_t ms_MPI_Allreduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count,
-                         int32_t type, int32_t op, int32_t comm) {
+int32_t ms_MPI_Allreduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
+                         int32_t op, int32_t comm) {
   return allreduce_scan(vm, ALLREDUCE, sbuf, rbuf, count, type, op, comm, 0, false,
                         "MPI_Allreduce");
 }
-int32_t ms_MPI_Iallreduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count,
-                          int32_t type, int32_t op, int32_t comm, int32_t req) {
+int32_t ms_MPI_Iallreduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
+                          int32_t op, int32_t comm, int32_t req) {
   return allreduce_scan(vm, ALLREDUCE, sbuf, rbuf, count, type, op, comm, req, true,
                         "MPI_Iallreduce");
 }
@@ -130,16 +129,16 @@ int32_t ms_MPI_Iexscan(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t cou
 
 /* ---- Reduce_scatter_block: recvcount × (local size) in, recvcount out ---- */
 
-static int32_t reduce_scatter_block(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf,
-                                    int32_t rcount, ms_gh type, ms_gh op, ms_gh comm,
-                                    ms_gaddr reqp, bool nb, const char *fn) {
+static int32_t reduce_scatter_block(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, int32_t rcount,
+                                    ms_gh type, ms_gh op, ms_gh comm, ms_gaddr reqp, bool nb,
+                                    const char *fn) {
   ms_cc x;
   ms_type *t;
   MPI_Op hop;
   void *hs, *hr;
   int size, rc = ms_cc_begin(&x, vm, comm, fn);
   if (rc || (rc = type_op(&x, type, op, &t, &hop))) return rc;
-  if ((rc = MPI_Comm_size(x.c->host, &size)) != MPI_SUCCESS) return ms_check(vm, x.c, rc, fn);
+  if ((rc = MPI_Comm_size(x.c->host, &size)) != MPI_SUCCESS) return ms_cc_check(&x, rc);
   int64_t total = (int64_t)rcount * size;
   if (sbuf == ABI_IN_PLACE) {
     if ((rc = ms_cc_in_place(&x, "sendbuf")) ||
@@ -151,13 +150,11 @@ static int32_t reduce_scatter_block(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rb
     return rc;
   }
   if (!nb)
-    return ms_check(vm, x.c, MPI_Reduce_scatter_block(hs, hr, rcount, t->host, hop, x.c->host),
-                    fn);
+    return ms_cc_check(&x, MPI_Reduce_scatter_block(hs, hr, rcount, t->host, hop, x.c->host));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
   return ms_cc_req_end(
-      &x, &q, MPI_Ireduce_scatter_block(hs, hr, rcount, t->host, hop, x.c->host, &q.r->host),
-      NULL);
+      &x, &q, MPI_Ireduce_scatter_block(hs, hr, rcount, t->host, hop, x.c->host, &q.r->host), NULL);
 }
 
 int32_t ms_MPI_Reduce_scatter_block(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t rcount,
@@ -165,9 +162,8 @@ int32_t ms_MPI_Reduce_scatter_block(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf
   return reduce_scatter_block(vm, sbuf, rbuf, rcount, type, op, comm, 0, false,
                               "MPI_Reduce_scatter_block");
 }
-int32_t ms_MPI_Ireduce_scatter_block(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf,
-                                     int32_t rcount, int32_t type, int32_t op, int32_t comm,
-                                     int32_t req) {
+int32_t ms_MPI_Ireduce_scatter_block(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t rcount,
+                                     int32_t type, int32_t op, int32_t comm, int32_t req) {
   return reduce_scatter_block(vm, sbuf, rbuf, rcount, type, op, comm, req, true,
                               "MPI_Ireduce_scatter_block");
 }
@@ -190,7 +186,7 @@ static int32_t reduce_scatter(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, ms
   if (rc || (rc = type_op(&x, type, op, &t, &hop))) return rc;
   if ((rc = MPI_Comm_size(x.c->host, &size)) != MPI_SUCCESS ||
       (rc = MPI_Comm_rank(x.c->host, &rank)) != MPI_SUCCESS)
-    return ms_check(vm, x.c, rc, fn);
+    return ms_cc_check(&x, rc);
   if ((rc = ms_cc_ints(&x, "recvcounts", countsg, size, &counts)) ||
       (rc = ms_cc_sum(&x, "recvcounts", counts, size, &total)))
     return rc;
@@ -210,7 +206,7 @@ static int32_t reduce_scatter(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, ms
     counts = temp;
   }
   if (!nb) {
-    rc = ms_check(vm, x.c, MPI_Reduce_scatter(hs, hr, counts, t->host, hop, x.c->host), fn);
+    rc = ms_cc_check(&x, MPI_Reduce_scatter(hs, hr, counts, t->host, hop, x.c->host));
     free(temp);
     return rc;
   }
@@ -229,8 +225,7 @@ int32_t ms_MPI_Reduce_scatter(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int3
 }
 int32_t ms_MPI_Ireduce_scatter(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t rcounts,
                                int32_t type, int32_t op, int32_t comm, int32_t req) {
-  return reduce_scatter(vm, sbuf, rbuf, rcounts, type, op, comm, req, true,
-                        "MPI_Ireduce_scatter");
+  return reduce_scatter(vm, sbuf, rbuf, rcounts, type, op, comm, req, true, "MPI_Ireduce_scatter");
 }
 
 /* ---- Reduce_local: no communicator; errors go to MPI_COMM_WORLD's handler ---- */

@@ -6,19 +6,23 @@
 
 /* What this rank does in a rooted collective. */
 enum role {
-  ROLE_NONE,  /* intercommunicator, MPI_PROC_NULL: nothing */
-  ROLE_ROOT,  /* the root (intra) or MPI_ROOT (inter): the root-side buffers */
-  ROLE_LEAF,  /* any other rank: the leaf-side buffer */
+  ROLE_NONE, /* intercommunicator, MPI_PROC_NULL: nothing */
+  ROLE_ROOT, /* the root (intra) or MPI_ROOT (inter): the root-side buffers */
+  ROLE_LEAF, /* any other rank: the leaf-side buffer */
 };
 
 /* The role, and ERR_ROOT for a root value the communicator cannot have. */
 static int root_role(ms_cc *x, int root, const ms_shape *s, enum role *role, bool *also_leaf) {
   *also_leaf = false;
   if (s->inter) {
-    if (root == ABI_ROOT) *role = ROLE_ROOT;
-    else if (root == ABI_PROC_NULL) *role = ROLE_NONE;
-    else if (root >= 0 && root < s->peers) *role = ROLE_LEAF;
-    else goto bad;
+    if (root == ABI_ROOT)
+      *role = ROLE_ROOT;
+    else if (root == ABI_PROC_NULL)
+      *role = ROLE_NONE;
+    else if (root >= 0 && root < s->peers)
+      *role = ROLE_LEAF;
+    else
+      goto bad;
     return 0;
   }
   if (root < 0 || root >= s->size) goto bad;
@@ -46,7 +50,7 @@ static int32_t bcast(wasmso_vmctx *vm, ms_gaddr buf, int32_t count, ms_gh type, 
   } else {
     ht = ms_cc_ignored_type(type);
   }
-  if (!nb) return ms_check(vm, x.c, MPI_Bcast(hbuf, count, ht, ms_rank_in(root), x.c->host), fn);
+  if (!nb) return ms_cc_check(&x, MPI_Bcast(hbuf, count, ht, ms_rank_in(root), x.c->host));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
   return ms_cc_req_end(&x, &q, MPI_Ibcast(hbuf, count, ht, ms_rank_in(root), x.c->host, &q.r->host),
@@ -67,9 +71,8 @@ int32_t ms_MPI_Ibcast(wasmso_vmctx *vm, int32_t buf, int32_t count, int32_t type
  * the root's side holding a block per peer. */
 
 static int32_t gather_scatter(wasmso_vmctx *vm, bool gather, ms_gaddr sbuf, int32_t scount,
-                              ms_gh stype, ms_gaddr rbuf, int32_t rcount, ms_gh rtype,
-                              int32_t root, ms_gh comm, ms_gaddr reqp, bool nb,
-                              const char *fn) {
+                              ms_gh stype, ms_gaddr rbuf, int32_t rcount, ms_gh rtype, int32_t root,
+                              ms_gh comm, ms_gaddr reqp, bool nb, const char *fn) {
   ms_cc x;
   ms_shape s;
   enum role role;
@@ -99,10 +102,9 @@ static int32_t gather_scatter(wasmso_vmctx *vm, bool gather, ms_gaddr sbuf, int3
   MPI_Datatype hst = gather ? htone : htall, hrt = gather ? htall : htone;
   int hroot = ms_rank_in(root);
   if (!nb)
-    return ms_check(vm, x.c,
-                    gather ? MPI_Gather(hs, scount, hst, hr, rcount, hrt, hroot, x.c->host)
-                           : MPI_Scatter(hs, scount, hst, hr, rcount, hrt, hroot, x.c->host),
-                    fn);
+    return ms_cc_check(&x, gather
+                               ? MPI_Gather(hs, scount, hst, hr, rcount, hrt, hroot, x.c->host)
+                               : MPI_Scatter(hs, scount, hst, hr, rcount, hrt, hroot, x.c->host));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
   return ms_cc_req_end(
@@ -112,27 +114,25 @@ static int32_t gather_scatter(wasmso_vmctx *vm, bool gather, ms_gaddr sbuf, int3
       NULL);
 }
 
-int32_t ms_MPI_Gather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                      int32_t rbuf, int32_t rcount, int32_t rtype, int32_t root, int32_t comm) {
+int32_t ms_MPI_Gather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
+                      int32_t rcount, int32_t rtype, int32_t root, int32_t comm) {
   return gather_scatter(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, 0, false,
                         "MPI_Gather");
 }
-int32_t ms_MPI_Igather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                       int32_t rbuf, int32_t rcount, int32_t rtype, int32_t root, int32_t comm,
-                       int32_t req) {
+int32_t ms_MPI_Igather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
+                       int32_t rcount, int32_t rtype, int32_t root, int32_t comm, int32_t req) {
   return gather_scatter(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, req, true,
                         "MPI_Igather");
 }
-int32_t ms_MPI_Scatter(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                       int32_t rbuf, int32_t rcount, int32_t rtype, int32_t root, int32_t comm) {
+int32_t ms_MPI_Scatter(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
+                       int32_t rcount, int32_t rtype, int32_t root, int32_t comm) {
   return gather_scatter(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, 0, false,
                         "MPI_Scatter");
 }
-int32_t ms_MPI_Iscatter(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                        int32_t rbuf, int32_t rcount, int32_t rtype, int32_t root, int32_t comm,
-                        int32_t req) {
-  return gather_scatter(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, req,
-                        true, "MPI_Iscatter");
+int32_t ms_MPI_Iscatter(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
+                        int32_t rcount, int32_t rtype, int32_t root, int32_t comm, int32_t req) {
+  return gather_scatter(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, req, true,
+                        "MPI_Iscatter");
 }
 
 /* ---- Gatherv, Scatterv ----
@@ -183,34 +183,31 @@ static int32_t gatherv_scatterv(wasmso_vmctx *vm, bool gather, ms_gaddr one, int
   }
   int hroot = ms_rank_in(root);
   if (!nb)
-    return ms_check(vm, x.c,
-                    gather ? MPI_Gatherv(hone, one_n, htone, hall, counts, displs, htall, hroot,
-                                         x.c->host)
-                           : MPI_Scatterv(hall, counts, displs, htall, hone, one_n, htone, hroot,
-                                          x.c->host),
-                    fn);
+    return ms_cc_check(
+        &x, gather
+                ? MPI_Gatherv(hone, one_n, htone, hall, counts, displs, htall, hroot, x.c->host)
+                : MPI_Scatterv(hall, counts, displs, htall, hone, one_n, htone, hroot, x.c->host));
   ms_nbreq q;
   if ((rc = ms_cc_req_begin(&x, reqp, &q))) {
     free(temp);
     return rc;
   }
   return ms_cc_req_end(&x, &q,
-                       gather ? MPI_Igatherv(hone, one_n, htone, hall, counts, displs, htall,
-                                             hroot, x.c->host, &q.r->host)
+                       gather ? MPI_Igatherv(hone, one_n, htone, hall, counts, displs, htall, hroot,
+                                             x.c->host, &q.r->host)
                               : MPI_Iscatterv(hall, counts, displs, htall, hone, one_n, htone,
                                               hroot, x.c->host, &q.r->host),
                        temp);
 }
 
-int32_t ms_MPI_Gatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                       int32_t rbuf, int32_t rcounts, int32_t displs, int32_t rtype, int32_t root,
-                       int32_t comm) {
+int32_t ms_MPI_Gatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
+                       int32_t rcounts, int32_t displs, int32_t rtype, int32_t root, int32_t comm) {
   return gatherv_scatterv(vm, true, sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm,
                           0, false, "MPI_Gatherv");
 }
-int32_t ms_MPI_Igatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                        int32_t rbuf, int32_t rcounts, int32_t displs, int32_t rtype,
-                        int32_t root, int32_t comm, int32_t req) {
+int32_t ms_MPI_Igatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
+                        int32_t rcounts, int32_t displs, int32_t rtype, int32_t root, int32_t comm,
+                        int32_t req) {
   return gatherv_scatterv(vm, true, sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm,
                           req, true, "MPI_Igatherv");
 }

@@ -7,16 +7,9 @@
 
 #include "ms_coll.h"
 
-int ms_cc_begin(ms_cc *x, wasmso_vmctx *vm, ms_gh comm, const char *fn) {
-  x->vm = vm;
-  x->fn = fn;
+int ms_cc_bad_comm(ms_cc *x, int cls, ms_gh comm) {
   x->c = NULL;
-  int cls = ms_comm_get(comm, &x->c);
-  if (cls) {
-    x->c = NULL;
-    return ms_raise(vm, NULL, cls, fn, "invalid communicator 0x%x", comm);
-  }
-  return 0;
+  return ms_raise(x->vm, NULL, cls, x->fn, "invalid communicator 0x%x", comm);
 }
 
 bool ms_cc_inter(ms_cc *x) {
@@ -39,14 +32,15 @@ int ms_cc_shape(ms_cc *x, ms_shape *s) {
   return ms_cc_peers(x, &s->peers, &s->inter);
 }
 
-int ms_cc_type(ms_cc *x, const char *what, ms_gh h, ms_type **t) {
-  int cls = ms_type_get_committed(h, t);
-  return cls ? ms_raise(x->vm, x->c, cls, x->fn, "%s: invalid or uncommitted datatype 0x%x",
-                        what, h)
-             : 0;
+int ms_cc_bad_type(ms_cc *x, int cls, const char *what, ms_gh h) {
+  return ms_raise(x->vm, x->c, cls, x->fn, "%s: invalid or uncommitted datatype 0x%x", what, h);
 }
 
-static int buf_error(ms_cc *x, int cls, const char *what, ms_gaddr g, int64_t count) {
+/* cls -1: the buffer was MPI_IN_PLACE. */
+int ms_cc_bad_buf(ms_cc *x, int cls, const char *what, ms_gaddr g, int64_t count) {
+  if (cls < 0)
+    return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn, "%s: MPI_IN_PLACE is not allowed here",
+                    what);
   if (cls == ABI_ERR_COUNT)
     return ms_raise(x->vm, x->c, cls, x->fn, "%s: negative count %lld", what, (long long)count);
   if (cls == ABI_ERR_TYPE)
@@ -54,21 +48,6 @@ static int buf_error(ms_cc *x, int cls, const char *what, ms_gaddr g, int64_t co
   return ms_raise(x->vm, x->c, cls, x->fn,
                   "%s 0x%x: %lld elements run outside guest memory (%llu bytes)", what, g,
                   (long long)count, (unsigned long long)ms_memsize(x->vm));
-}
-
-int ms_cc_buf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, const ms_type *t,
-              void **host) {
-  if (g == ABI_IN_PLACE)
-    return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn, "%s: MPI_IN_PLACE is not allowed here",
-                    what);
-  int cls = ms_buffer(x->vm, g, count, t, host);
-  return cls ? buf_error(x, cls, what, g, count) : 0;
-}
-
-int ms_cc_tbuf(ms_cc *x, const char *what, ms_gaddr g, int64_t count, ms_gh th,
-               ms_type **t, void **host) {
-  int rc = ms_cc_type(x, what, th, t);
-  return rc ? rc : ms_cc_buf(x, what, g, count, *t, host);
 }
 
 int ms_cc_in_place(ms_cc *x, const char *what) {
@@ -109,9 +88,8 @@ static int block_error(ms_cc *x, int cls, const char *what, int i, int64_t count
                     (long long)count);
   if (cls == ABI_ERR_TYPE)
     return ms_raise(x->vm, x->c, cls, x->fn, "%s: datatype of block %d not committed", what, i);
-  return ms_raise(x->vm, x->c, cls, x->fn,
-                  "%s: block %d (%lld elements) runs outside guest memory", what, i,
-                  (long long)count);
+  return ms_raise(x->vm, x->c, cls, x->fn, "%s: block %d (%lld elements) runs outside guest memory",
+                  what, i, (long long)count);
 }
 
 int ms_cc_vbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
@@ -134,16 +112,15 @@ int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
     return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn, "%s: MPI_IN_PLACE is not allowed here",
                     what);
   for (int i = 0; i < n; i++) {
-    int cls = block_ok(x->vm, (__int128)buf + (idispls ? idispls[i] : adispls[i]), counts[i],
-                       types[i]);
+    int cls =
+        block_ok(x->vm, (__int128)buf + (idispls ? idispls[i] : adispls[i]), counts[i], types[i]);
     if (cls) return block_error(x, cls, what, i, counts[i]);
   }
   *host = x->vm->mem_base + buf;
   return 0;
 }
 
-int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts,
-                MPI_Datatype *hts) {
+int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts, MPI_Datatype *hts) {
   int32_t *hs;
   int rc = ms_cc_ints(x, what, g, n, &hs);
   if (rc) return rc;
@@ -151,8 +128,8 @@ int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts,
     ms_gh h = (ms_gh)hs[i];
     int cls = ms_type_get_committed(h, &ts[i]);
     if (cls)
-      return ms_raise(x->vm, x->c, cls, x->fn, "%s[%d]: invalid or uncommitted datatype 0x%x",
-                      what, i, h);
+      return ms_raise(x->vm, x->c, cls, x->fn, "%s[%d]: invalid or uncommitted datatype 0x%x", what,
+                      i, h);
     hts[i] = ts[i]->host;
   }
   return 0;
@@ -166,8 +143,7 @@ int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out) {
   if (cls && op->predefined)
     return ms_raise(x->vm, x->c, ABI_ERR_OP, x->fn,
                     "predefined op 0x%x on invalid or uncommitted datatype 0x%x", oph, th);
-  if (cls)
-    return ms_raise(x->vm, x->c, cls, x->fn, "invalid or uncommitted datatype 0x%x", th);
+  if (cls) return ms_raise(x->vm, x->c, cls, x->fn, "invalid or uncommitted datatype 0x%x", th);
   if (op->predefined) {
     if ((*t)->transport_only)
       return ms_raise(x->vm, x->c, ABI_ERR_OP, x->fn,
@@ -213,14 +189,11 @@ int ms_cc_req_begin(ms_cc *x, ms_gaddr reqp, ms_nbreq *q) {
     return ms_raise(x->vm, x->c, ABI_ERR_ARG, x->fn,
                     "request pointer 0x%x lies outside guest memory", reqp);
   q->r = ms_obj_new(MS_REQUEST, &q->h);
-  if (!q->r)
-    return ms_raise(x->vm, x->c, ABI_ERR_INTERN, x->fn, "request table full");
+  if (!q->r) return ms_raise(x->vm, x->c, ABI_ERR_INTERN, x->fn, "request table full");
   return 0;
 }
 
-void ms_cc_req_drop(ms_nbreq *q) {
-  ms_obj_free(MS_REQUEST, q->h);
-}
+void ms_cc_req_drop(ms_nbreq *q) { ms_obj_free(MS_REQUEST, q->h); }
 
 int ms_cc_req_end(ms_cc *x, ms_nbreq *q, int host_rc, void *temp) {
   if (host_rc != MPI_SUCCESS) {

@@ -8,14 +8,13 @@
 #include "ms_coll.h"
 
 /* A guest out-pointer for one 4-byte value (NULL is refused). */
-static int32_t *out4(wasmso_vmctx *vm, ms_gaddr g) {
-  return g ? ms_ptr(vm, g, 4) : NULL;
-}
+static int32_t *out4(wasmso_vmctx *vm, ms_gaddr g) { return g ? ms_ptr(vm, g, 4) : NULL; }
 
 int32_t ms_MPI_Op_create(wasmso_vmctx *vm, int32_t fn, int32_t commute, int32_t opp) {
   static const char F[] = "MPI_Op_create";
   int32_t *out = out4(vm, opp);
-  if (!out) return ms_raise(vm, NULL, ABI_ERR_ARG, F, "op pointer 0x%x lies outside guest memory", opp);
+  if (!out)
+    return ms_raise(vm, NULL, ABI_ERR_ARG, F, "op pointer 0x%x lies outside guest memory", opp);
   wasmso_funcref *f = ms_guest_func(vm, (uint32_t)fn, "iiii", "");
   if (!f)
     return ms_raise(vm, NULL, ABI_ERR_ARG, F,
@@ -51,7 +50,8 @@ int32_t ms_MPI_Op_create(wasmso_vmctx *vm, int32_t fn, int32_t commute, int32_t 
 int32_t ms_MPI_Op_free(wasmso_vmctx *vm, int32_t opp) {
   static const char F[] = "MPI_Op_free";
   int32_t *p = out4(vm, opp);
-  if (!p) return ms_raise(vm, NULL, ABI_ERR_ARG, F, "op pointer 0x%x lies outside guest memory", opp);
+  if (!p)
+    return ms_raise(vm, NULL, ABI_ERR_ARG, F, "op pointer 0x%x lies outside guest memory", opp);
   ms_gh h;
   memcpy(&h, p, 4);
   ms_op *op;
@@ -70,7 +70,9 @@ int32_t ms_MPI_Op_free(wasmso_vmctx *vm, int32_t opp) {
 int32_t ms_MPI_Op_commutative(wasmso_vmctx *vm, int32_t oph, int32_t commp) {
   static const char F[] = "MPI_Op_commutative";
   int32_t *p = out4(vm, commp);
-  if (!p) return ms_raise(vm, NULL, ABI_ERR_ARG, F, "result pointer 0x%x lies outside guest memory", commp);
+  if (!p)
+    return ms_raise(vm, NULL, ABI_ERR_ARG, F, "result pointer 0x%x lies outside guest memory",
+                    commp);
   ms_op *op;
   int cls = ms_op_get((ms_gh)oph, &op);
   if (cls) return ms_raise(vm, NULL, cls, F, "invalid op 0x%x", (ms_gh)oph);

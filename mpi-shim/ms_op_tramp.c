@@ -22,9 +22,9 @@ static struct slot {
 } slots[MS_OP_SLOTS];
 static unsigned next_slot;
 
-static ms_gaddr scratch;     /* reused between calls */
+static ms_gaddr scratch; /* reused between calls */
 static uint32_t scratch_cap;
-static int depth;            /* > 0 while a callback runs (nested ops get their own block) */
+static int depth; /* > 0 while a callback runs (nested ops get their own block) */
 
 /* Nothing sensible can be returned through the host's reduction: end the job. */
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
@@ -40,8 +40,7 @@ static void die(const char *fmt, ...) {
 }
 
 /* If [p + lo, p + hi) lies in guest memory, its guest address for p. */
-static bool in_guest(const wasmso_vmctx *vm, const void *p, __int128 lo, __int128 hi,
-                     ms_gaddr *g) {
+static bool in_guest(const wasmso_vmctx *vm, const void *p, __int128 lo, __int128 hi, ms_gaddr *g) {
   __int128 off = (__int128)(uintptr_t)p - (__int128)(uintptr_t)vm->mem_base;
   if (off + lo < 0 || off + hi > (__int128)ms_memsize(vm) || off < 0 || off > UINT32_MAX)
     return false;
@@ -125,12 +124,13 @@ static void run(int s, void *in, void *inout, int *lenp, MPI_Datatype *dtp) {
   if (blk != scratch) ms_guest_free(vm, blk);
 }
 
-#define MS_SLOT_LIST(X)                                                                         \
-  X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15) X(16)  \
-  X(17) X(18) X(19) X(20) X(21) X(22) X(23) X(24) X(25) X(26) X(27) X(28) X(29) X(30) X(31)
-#define MS_TRAMP(n)                                                                             \
-  static void tramp_##n(void *in, void *inout, int *len, MPI_Datatype *dt) {                    \
-    run(n, in, inout, len, dt);                                                                 \
+/* One trampoline per slot. */
+#define MS_SLOT_LIST(X)                                                                            \
+  X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)            \
+  X(16) X(17) X(18) X(19) X(20) X(21) X(22) X(23) X(24) X(25) X(26) X(27) X(28) X(29) X(30) X(31)
+#define MS_TRAMP(n)                                                                                \
+  static void tramp_##n(void *in, void *inout, int *len, MPI_Datatype *dt) {                       \
+    run(n, in, inout, len, dt);                                                                    \
   }
 MS_SLOT_LIST(MS_TRAMP)
 #define MS_TRAMP_REF(n) tramp_##n,
@@ -161,6 +161,4 @@ void ms_op_slot_note_type(int slot, MPI_Datatype ht, ms_gh guest_type) {
   }
 }
 
-int ms_op_slots(void) {
-  return MS_OP_SLOTS;
-}
+int ms_op_slots(void) { return MS_OP_SLOTS; }

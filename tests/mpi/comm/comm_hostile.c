@@ -134,6 +134,18 @@ int main(int argc, char **argv) {
          MPI_Group_range_incl(wg, 1, (int(*)[3])(end - 8), &g), MPI_ERR_ARG);
   expect("range_excl of -1 ranges", MPI_Group_range_excl(wg, -1, (int(*)[3])&r0, &g), MPI_ERR_ARG);
   expect("incl result past the end", MPI_Group_incl(wg, 1, &r0, (MPI_Group *)end), MPI_ERR_ARG);
+  int twice[2] = {0, 0};
+  expect("incl with a repeated rank", MPI_Group_incl(wg, 2, twice, &g), MPI_ERR_RANK);
+  int stride0[1][3] = {{0, 0, 0}}, backwards[1][3] = {{0, cm_size - 1, -1}},
+      overlap[2][3] = {{0, 0, 1}, {0, cm_size - 1, 1}};
+  expect("range_incl with stride 0", MPI_Group_range_incl(wg, 1, stride0, &g), MPI_ERR_ARG);
+  if (cm_size > 1)
+    expect("range_incl stepping away from last", MPI_Group_range_incl(wg, 1, backwards, &g),
+           MPI_ERR_ARG);
+  expect("range_excl naming rank 0 twice", MPI_Group_range_excl(wg, 2, overlap, &g),
+         MPI_ERR_RANK);
+  int past[1][3] = {{0, cm_size, 1}};
+  expect("range_incl past the last rank", MPI_Group_range_incl(wg, 1, past, &g), MPI_ERR_RANK);
   MPI_Group made_up = (MPI_Group)(uintptr_t)0x2000005;
   expect("size of a made-up group", MPI_Group_size(made_up, &v), MPI_ERR_GROUP);
   expect("size of MPI_GROUP_NULL", MPI_Group_size(MPI_GROUP_NULL, &v), MPI_ERR_GROUP);
@@ -161,7 +173,20 @@ int main(int argc, char **argv) {
          MPI_ERR_ARG);
   expect("cart_coords on a communicator without topology",
          MPI_Cart_coords(MPI_COMM_WORLD, 0, 2, dims), MPI_ERR_TOPOLOGY);
+  int zero_ext[2] = {cm_size, 0}, too_big[2] = {cm_size, 2};
+  expect("cart_create with an extent of 0",
+         MPI_Cart_create(MPI_COMM_WORLD, 2, zero_ext, periods, 0, &cart), MPI_ERR_DIMS);
+  expect("cart_create larger than the world",
+         MPI_Cart_create(MPI_COMM_WORLD, 2, too_big, periods, 0, &cart), MPI_ERR_DIMS);
+  expect("dims_create with a fixed extent not dividing nnodes",
+         MPI_Dims_create(7, 2, (int[]){2, 0}), MPI_ERR_DIMS);
+  expect("dims_create with a negative extent", MPI_Dims_create(6, 2, (int[]){-1, 0}),
+         MPI_ERR_DIMS);
   MPI_Cart_create(MPI_COMM_WORLD, 2, dims, periods, 0, &cart);
+  expect("cart_shift along dimension 5", MPI_Cart_shift(cart, 5, 1, &v, out), MPI_ERR_DIMS);
+  expect("cart_coords of rank = size", MPI_Cart_coords(cart, cm_size, 2, out), MPI_ERR_RANK);
+  expect("cartdim_get of a communicator without topology", MPI_Cartdim_get(MPI_COMM_WORLD, &v),
+         MPI_ERR_TOPOLOGY);
   expect("cart_rank with coords past the end", MPI_Cart_rank(cart, (int *)(end - 4), &v),
          MPI_ERR_ARG);
   expect("cart_get with 2^30 dims", MPI_Cart_get(cart, 1 << 30, dims, periods, out), MPI_ERR_ARG);
@@ -179,8 +204,17 @@ int main(int argc, char **argv) {
   int index1[1] = {1 << 29};
   expect("graph_create with edges past the end",
          MPI_Graph_create(MPI_COMM_SELF, 1, index1, edges, 0, &d), MPI_ERR_ARG);
+  int gindex[1] = {1}, gedge[1] = {1};
+  expect("graph_create with an edge to a missing node",
+         MPI_Graph_create(MPI_COMM_SELF, 1, gindex, gedge, 0, &d), MPI_ERR_RANK);
   expect("graph_neighbors on a Cartesian communicator", MPI_Graph_neighbors(cart, 0, 2, out),
          MPI_ERR_TOPOLOGY);
+  gedge[0] = 0;
+  MPI_Comm gself;
+  MPI_Graph_create(MPI_COMM_SELF, 1, gindex, gedge, 0, &gself);
+  expect("graph_neighbors_count of node 1 of 1", MPI_Graph_neighbors_count(gself, 1, &v),
+         MPI_ERR_RANK);
+  MPI_Comm_free(&gself);
   int src = 0;
   expect("dist_graph_create_adjacent weights past the end",
          MPI_Dist_graph_create_adjacent(MPI_COMM_SELF, 1, &src, (int *)(end - 2), 1, &src,
@@ -188,6 +222,15 @@ int main(int argc, char **argv) {
          MPI_ERR_ARG);
   expect("dist_graph_create_adjacent NULL weights",
          MPI_Dist_graph_create_adjacent(MPI_COMM_SELF, 1, &src, NULL, 1, &src, NULL,
+                                        MPI_INFO_NULL, 0, &d),
+         MPI_ERR_ARG);
+  int nowhere = cm_size, neg = -4;
+  expect("dist_graph_create_adjacent to rank = size",
+         MPI_Dist_graph_create_adjacent(MPI_COMM_WORLD, 0, NULL, MPI_UNWEIGHTED, 1, &nowhere,
+                                        MPI_UNWEIGHTED, MPI_INFO_NULL, 0, &d),
+         MPI_ERR_RANK);
+  expect("dist_graph_create_adjacent with a negative weight",
+         MPI_Dist_graph_create_adjacent(MPI_COMM_SELF, 1, &src, &neg, 0, NULL, MPI_UNWEIGHTED,
                                         MPI_INFO_NULL, 0, &d),
          MPI_ERR_ARG);
   int deg = -1;
@@ -237,6 +280,12 @@ int main(int argc, char **argv) {
   /* Intercommunicators. */
   expect("intercomm_create on a made-up communicator",
          MPI_Intercomm_create(bogus, 0, MPI_COMM_WORLD, 0, 1, &d), MPI_ERR_COMM);
+  expect("remote_size of an intracommunicator", MPI_Comm_remote_size(MPI_COMM_WORLD, &v),
+         MPI_ERR_COMM);
+  expect("remote_group of an intracommunicator", MPI_Comm_remote_group(MPI_COMM_SELF, &g),
+         MPI_ERR_COMM);
+  expect("intercomm_create with local_leader = size",
+         MPI_Intercomm_create(MPI_COMM_WORLD, cm_size, MPI_COMM_WORLD, 0, 1, &d), MPI_ERR_RANK);
   expect("intercomm_merge of an intracommunicator",
          MPI_Intercomm_merge(MPI_COMM_WORLD, 0, &d), MPI_ERR_COMM);
 

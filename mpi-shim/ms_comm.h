@@ -87,6 +87,8 @@ int32_t ms_MPI_Comm_compare(vmx *, int32_t c1, int32_t c2, int32_t result);
 int32_t ms_MPI_Comm_group(vmx *, int32_t comm, int32_t group);
 int32_t ms_MPI_Comm_remote_group(vmx *, int32_t comm, int32_t group);
 int32_t ms_MPI_Comm_free(vmx *, int32_t comm);
+int32_t ms_MPI_Comm_disconnect(vmx *, int32_t comm);
+int32_t ms_MPI_Comm_get_parent(vmx *, int32_t parent);
 int32_t ms_MPI_Comm_set_name(vmx *, int32_t comm, int32_t name);
 int32_t ms_MPI_Comm_get_name(vmx *, int32_t comm, int32_t name, int32_t len);
 int32_t ms_MPI_Comm_set_info(vmx *, int32_t comm, int32_t info);

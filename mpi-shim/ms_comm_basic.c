@@ -75,8 +75,9 @@ int32_t ms_MPI_Comm_remote_group(wasmso_vmctx *vm, int32_t comm, int32_t group) 
   return comm_group(vm, comm, group, "MPI_Comm_remote_group", MPI_Comm_remote_group);
 }
 
-int32_t ms_MPI_Comm_free(wasmso_vmctx *vm, int32_t comm) {
-  static const char fn[] = "MPI_Comm_free";
+/* MPI_Comm_free and MPI_Comm_disconnect: the host call, then the handle. */
+static int32_t comm_release(wasmso_vmctx *vm, ms_gaddr comm, const char *fn,
+                            int (*release)(MPI_Comm *)) {
   int32_t *p;
   ms_comm *c;
   int rc;
@@ -88,9 +89,34 @@ int32_t ms_MPI_Comm_free(wasmso_vmctx *vm, int32_t comm) {
   /* The host runs the attribute delete callbacks now, which look the
    * communicator up by its host handle: release ours only afterwards. */
   MPI_Comm host = c->host;
-  if ((rc = ms_check(vm, c, MPI_Comm_free(&host), fn))) return rc;
+  if ((rc = ms_check(vm, c, release(&host), fn))) return rc;
   ms_obj_free(MS_COMM, h);
   *p = ABI_COMM_NULL; /* p stays valid: memory never shrinks */
+  return 0;
+}
+
+int32_t ms_MPI_Comm_free(wasmso_vmctx *vm, int32_t comm) {
+  return comm_release(vm, comm, "MPI_Comm_free", MPI_Comm_free);
+}
+
+int32_t ms_MPI_Comm_disconnect(wasmso_vmctx *vm, int32_t comm) {
+  return comm_release(vm, comm, "MPI_Comm_disconnect", MPI_Comm_disconnect);
+}
+
+/* No process is spawned under wasmload: the host says MPI_COMM_NULL. */
+int32_t ms_MPI_Comm_get_parent(wasmso_vmctx *vm, int32_t parent) {
+  static const char fn[] = "MPI_Comm_get_parent";
+  int32_t *p;
+  MPI_Comm host = MPI_COMM_NULL;
+  int rc;
+  if ((rc = ms_cm_int(vm, NULL, parent, &p, fn, "parent")) ||
+      (rc = ms_check(vm, NULL, MPI_Comm_get_parent(&host), fn)))
+    return rc;
+  ms_gh h = host == MPI_COMM_NULL ? ABI_COMM_NULL : ms_cm_guest_handle(host);
+  if (h == ABI_COMM_NULL && host != MPI_COMM_NULL)
+    return ms_raise(vm, NULL, ABI_ERR_INTERN, fn, "the host has a parent communicator the "
+                    "shim does not know");
+  *p = (int32_t)h;
   return 0;
 }
 

@@ -1,6 +1,7 @@
 /* comm_basic.c — communicators: rank/size, split by parity with reversed
  * keys, split with MPI_UNDEFINED, split_type SHARED, dup, dup_with_info,
- * idup, create, create_group, compare, names, info, test_inter, free. */
+ * idup, create, create_group, compare, names, info, test_inter, free,
+ * disconnect, get_parent. */
 /* ranks: 4 1 2 3 */
 #include "cm_log.h"
 
@@ -135,8 +136,12 @@ int main(int argc, char **argv) {
   MPI_Comm_free(&par);
   MPI_Comm_free(&rev);
   MPI_Comm_free(&shm);
-  MPI_Comm_free(&d2);
+  MPI_Comm_disconnect(&d2);
+  CHECK(d2 == MPI_COMM_NULL, "disconnected handle is COMM_NULL: %d", d2 == MPI_COMM_NULL);
   MPI_Comm_free(&d3);
+  MPI_Comm parent = MPI_COMM_WORLD;
+  MPI_Comm_get_parent(&parent);
+  CHECK(parent == MPI_COMM_NULL, "no parent: %d", parent == MPI_COMM_NULL);
   CHECK(par == MPI_COMM_NULL && d3 == MPI_COMM_NULL, "all freed");
   return cm_finish();
 }

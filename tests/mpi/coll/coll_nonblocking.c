@@ -45,7 +45,19 @@ int main(int argc, char **argv) {
     for (int i = 1; i <= n; i++) f *= i;
     CHECK(rvo[0] == f && rvo[1] == 1 << n, "Ireduce user op: %d %d", rvo[0], rvo[1]);
   }
+  /* An op freed while an operation using it is still pending (the standard
+   * lets that operation complete normally). */
+  rv[0] = r + 2;
+  rv[1] = 1;
+  MPI_Iallreduce(rv, rvo, 2, MPI_INT, mul, w, &q[0]);
   MPI_Op_free(&mul);
+  rc = MPI_Wait(&q[0], MPI_STATUS_IGNORE);
+  {
+    int f = 1;
+    for (int i = 2; i <= n + 1; i++) f *= i;
+    CHECK(rc == MPI_SUCCESS && rvo[0] == f && rvo[1] == 1 && mul == MPI_OP_NULL,
+          "Iallreduce with its user op freed before Wait: %d %d", rvo[0], rvo[1]);
+  }
 
   /* Igather, Iscatter, Iallgather, Ialltoall. */
   int g = r * 3, *ga = malloc(sizeof(int) * n), *s2 = malloc(sizeof(int) * n), sg = -1;

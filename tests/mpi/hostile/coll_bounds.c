@@ -50,6 +50,14 @@ static void report(const char *label, int rc) {
 
 static void nop_op(void *a, void *b, int *len, MPI_Datatype *dt) {}
 
+/* A hostile user op: sums, and rewrites the recvcounts array of the
+ * Reduce_scatter it runs in. */
+static int *rs_counts;
+static void sum_and_grow_counts(void *a, void *b, int *len, MPI_Datatype *dt) {
+  for (int i = 0; i < *len; i++) ((int *)b)[i] += ((int *)a)[i];
+  for (int i = 0; i < size; i++) rs_counts[i] = 0x10000000;
+}
+
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
@@ -156,6 +164,29 @@ int main(int argc, char **argv) {
          MPI_Alltoallw(buf, &one, &bytes0, badtypes, out, &one, &bytes0, types, self));
   report("alltoallw byte displacement past the end (self)",
          MPI_Alltoallw(buf, &one, &bytes0, types, out, &one, &bytesbig, types, self));
+
+  /* Arrays rewritten while the host may still read them: the host works on
+   * the values of the call (here: copies), never on the new wild ones. */
+  {
+    int sc[1] = {1}, sd[1] = {0}, rc1[1] = {1}, rd[1] = {0};
+    MPI_Request q;
+    int rc = MPI_Ialltoallv(buf, sc, sd, MPI_INT, out, rc1, rd, MPI_INT, self, &q);
+    sc[0] = rc1[0] = 0x7fffffff;
+    sd[0] = rd[0] = 0x3fffffff;
+    if (rc == MPI_SUCCESS) rc = MPI_Wait(&q, MPI_STATUS_IGNORE);
+    report("ialltoallv arrays rewritten to huge values before Wait (self)", rc);
+    rs_counts = malloc(sizeof(int) * size);
+    for (int i = 0; i < size; i++) rs_counts[i] = 1;
+    int *in = malloc(sizeof(int) * size);
+    for (int i = 0; i < size; i++) in[i] = i;
+    MPI_Op grow;
+    MPI_Op_create(sum_and_grow_counts, 1, &grow);
+    rc = MPI_Reduce_scatter(in, out, rs_counts, MPI_INT, grow, w);
+    report("reduce_scatter whose user op rewrites recvcounts", rc);
+    MPI_Op_free(&grow);
+    free(in);
+    free(rs_counts);
+  }
 
   /* Handles and ops. */
   long double ld[2] = {1, 2}, ldo[2];

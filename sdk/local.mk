@@ -19,7 +19,7 @@ SDK_HDRS = sdk/include/mpi.h sdk/include/mpi_proto.h sdk/include/mpi_abi_check.h
 	sdk/include/omp.h sdk/include/sched.h sdk/include/unistd.h
 SDK_COMPAT_SRCS = sdk/compat/compat_host.c sdk/compat/compat_omp.c sdk/compat/compat_mpi.c
 SDK_TEMPLATES = sdk/wasm-mpicc.in sdk/wasm-mpi-toolchain.cmake.in sdk/wasm-mpi.pc.in
-EXTRA_DIST += $(SDK_HDRS) $(SDK_COMPAT_SRCS) $(SDK_TEMPLATES) sdk/gen-imports.sh \
+EXTRA_DIST += $(SDK_HDRS) $(SDK_COMPAT_SRCS) $(SDK_TEMPLATES) sdk/gen-imports.sh sdk/README.md \
 	sdk/cmake/Platform/WASI.cmake
 
 SDK_BUILD_FILES = sdk/wasm-mpicc sdk/wasm-mpicxx sdk/wasm-mpi-toolchain.cmake sdk/wasm-mpi.pc
@@ -170,6 +170,14 @@ SDK_TESTS = tests/sdk/headers.sh tests/sdk/wrappers.sh tests/sdk/imports.sh \
 TESTS += $(SDK_TESTS)
 EXTRA_DIST += $(SDK_TESTS) tests/sdk/README tests/sdk/sdk-lib.sh tests/sdk/probe-lib.sh \
 	tests/sdk/compat.c tests/sdk/probe
+if HAVE_CHECK
+# The host side of the compat library (loader/wl_compat.c), unit-tested.
+check_PROGRAMS += tests/sdk/check_compat
+TESTS += tests/sdk/check_compat
+tests_sdk_check_compat_SOURCES = tests/sdk/check_compat.c
+tests_sdk_check_compat_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_sdk_check_compat_LDADD = loader/libwl.a $(CHECK_LIBS) -ldl -lm -lpthread
+endif
 check-sdk: all
 	@fail=0; for t in $(SDK_TESTS); do \
 	  $(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/$$t > $$t.log 2>&1; rc=$$?; \

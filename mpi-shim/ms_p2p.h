@@ -38,6 +38,22 @@ static inline bool ms_p2p_status(const wasmso_vmctx *vm, ms_gaddr g, MPI_Status 
   return *guest != NULL;
 }
 
+/* Bits of ms_request.flags this group uses beside the core's MS_REQ_*:
+ * LISTED marks a request while an array is translated (ms_req.c); a
+ * generalized request records whether MPI_Grequest_complete was called
+ * (GREQ_DONE), and one the guest freed before that (GREQ_FREED) keeps its
+ * record, for MPI_Grequest_complete only, until then. */
+#define MS_REQ_P2P_LISTED 0x80000000u
+#define MS_REQ_P2P_GREQ_DONE 0x40000000u
+#define MS_REQ_P2P_GREQ_FREED 0x20000000u
+
+/* A live request record for guest handle h that the guest may still use
+ * (not a generalized request it already freed), or NULL. */
+static inline ms_request *ms_req_get(ms_gh h) {
+  ms_request *r = ms_obj_get(MS_REQUEST, h);
+  return r && !(r->flags & MS_REQ_P2P_GREQ_FREED) ? r : NULL;
+}
+
 /* ---- one request ----
  * The guest's request slot at g, the handle in it (read once: guest
  * callbacks run by the host may change the slot) and its record (NULL for

@@ -30,7 +30,7 @@ int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_gh *h, ms_re
     *r = NULL;
     return 0;
   }
-  *r = ms_obj_get(MS_REQUEST, *h);
+  *r = ms_req_get(*h);
   return *r ? 0 : ABI_ERR_REQUEST;
 }
 
@@ -53,7 +53,7 @@ void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
 /* Marks a request while it is listed in the array being translated: a
  * request listed twice would reach the host twice, and the host frees it at
  * the first completion (a use after free in the host). */
-#define LISTED 0x80000000u
+#define LISTED MS_REQ_P2P_LISTED
 
 static void unmark(ms_reqv *v, int32_t upto) {
   for (int32_t i = 0; i < upto; i++)
@@ -96,7 +96,7 @@ int ms_reqv_in(const wasmso_vmctx *vm, ms_reqv *v, int32_t n, ms_gaddr g, ms_gad
   for (int32_t i = 0; i < n; i++) {
     ms_gh h = v->h[i] = v->g[i];
     ms_request *r = NULL;
-    if (h != ABI_REQUEST_NULL && (!(r = ms_obj_get(MS_REQUEST, h)) || (r->flags & LISTED))) {
+    if (h != ABI_REQUEST_NULL && (!(r = ms_req_get(h)) || (r->flags & LISTED))) {
       unmark(v, i);
       ms_reqv_free(v);
       return ABI_ERR_REQUEST;

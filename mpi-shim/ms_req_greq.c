@@ -85,6 +85,12 @@ int32_t ms_MPI_Grequest_complete(wasmso_vmctx *vm, u32 req) {
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "invalid request %#x", req);
   if (r && !(r->flags & MS_REQ_GENERALIZED))
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "request %#x is not a generalized request", req);
+  if (r && (r->flags & MS_REQ_P2P_GREQ_DONE))
+    return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "request %#x was already completed", req);
   int rc = MPI_Grequest_complete(r ? r->host : MPI_REQUEST_NULL);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
+  if (rc != MPI_SUCCESS || !r) return ms_check(vm, NULL, rc, fn);
+  r->flags |= MS_REQ_P2P_GREQ_DONE;
+  /* Freed by the guest before: the host has now let it go (free_fn ran). */
+  if (r->flags & MS_REQ_P2P_GREQ_FREED) ms_obj_free(MS_REQUEST, req);
+  return 0;
 }

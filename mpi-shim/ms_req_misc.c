@@ -24,6 +24,18 @@ int32_t ms_MPI_Request_free(wasmso_vmctx *vm, u32 req) {
   if (busy_collective(r))
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "a nonblocking collective cannot be freed");
   MPI_Request null = MPI_REQUEST_NULL;
+  if (r && (r->flags & MS_REQ_GENERALIZED) && !(r->flags & MS_REQ_P2P_GREQ_DONE)) {
+    /* The host keeps a pending generalized request until
+     * MPI_Grequest_complete, which the guest may still call with a copy of
+     * the handle: the record stays for that call only. */
+    MPI_Request keep = r->host;
+    int rc = MPI_Request_free(&r->host);
+    if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
+    r->host = keep;
+    r->flags |= MS_REQ_P2P_GREQ_FREED;
+    *slot = ABI_REQUEST_NULL;
+    return 0;
+  }
   int rc = MPI_Request_free(r ? &r->host : &null);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
   if (r) {
@@ -40,7 +52,7 @@ int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, u32 req, u32 flag, u32 statu
   ms_request *r = NULL;
   void *gs;
   MPI_Status hs;
-  if (req != ABI_REQUEST_NULL && !(r = ms_obj_get(MS_REQUEST, req)))
+  if (req != ABI_REQUEST_NULL && !(r = ms_req_get(req)))
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "invalid request %#x", req);
   ms_i32 *gf = flag ? (ms_i32 *)ms_ptr(vm, flag, 4) : NULL;
   if (!gf) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "flag %#x outside guest memory", flag);

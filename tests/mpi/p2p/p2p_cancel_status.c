@@ -108,5 +108,23 @@ int main(int argc, char **argv) {
   MPI_Wait(&q, MPI_STATUS_IGNORE);
   CHECK(q == MPI_REQUEST_NULL && freed == 10 + r, "cancelled generalized request freed");
 
+  /* Freed while pending: free_fn runs at MPI_Grequest_complete (called with
+   * a copy of the handle); freed after completion: at once. */
+  freed = 0;
+  MPI_Request copy;
+  MPI_Grequest_start(query_fn, free_fn, cancel_fn, &extra, &q);
+  copy = q;
+  rc = MPI_Request_free(&q);
+  CHECK(rc == MPI_SUCCESS && q == MPI_REQUEST_NULL && freed == 0,
+        "Request_free of a pending generalized request: nulled, free_fn not yet run");
+  rc = MPI_Grequest_complete(copy);
+  CHECK(rc == MPI_SUCCESS && freed == 10 + r, "Grequest_complete after Request_free runs free_fn");
+  freed = 0;
+  MPI_Grequest_start(query_fn, free_fn, cancel_fn, &extra, &q);
+  MPI_Grequest_complete(q);
+  rc = MPI_Request_free(&q);
+  CHECK(rc == MPI_SUCCESS && q == MPI_REQUEST_NULL && freed == 10 + r,
+        "Request_free of a completed generalized request runs free_fn");
+
   return log_finish();
 }

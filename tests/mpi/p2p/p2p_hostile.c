@@ -106,6 +106,22 @@ int main(int argc, char **argv) {
     CHECK(v == 99 && meddle_other == MPI_REQUEST_NULL, "the other request received %d", v);
   }
 
+  /* Generalized requests used wrongly: completed twice; waited on after
+   * MPI_Request_free (through a copy of the handle). */
+  {
+    MPI_Request g, copy;
+    MPI_Grequest_start(meddling_query, free_ok, cancel_ok, NULL, &g);
+    MPI_Grequest_complete(g);
+    TRY("Grequest_complete twice", MPI_Grequest_complete(g));
+    MPI_Request_free(&g);
+    MPI_Grequest_start(meddling_query, free_ok, cancel_ok, NULL, &g);
+    copy = g;
+    MPI_Request_free(&g);
+    TRY("Wait on a freed pending generalized request", MPI_Wait(&copy, &st));
+    TRY("Grequest_complete of it still works", MPI_Grequest_complete(copy));
+    TRY("then its handle is gone", MPI_Grequest_complete(copy));
+  }
+
   /* Forged handles. */
   TRY("Send on a forged comm", MPI_Send(buf, 1, MPI_INT, r, 1, (MPI_Comm)(uintptr_t)0x12345));
   TRY("Send on a forged user comm", MPI_Send(buf, 1, MPI_INT, r, 1, (MPI_Comm)(uintptr_t)0x01000005));

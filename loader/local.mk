@@ -14,12 +14,21 @@ loader_libwl_a_CFLAGS = $(AM_CFLAGS) -fno-omit-frame-pointer
 
 bin_PROGRAMS += loader/wasmload
 loader_wasmload_SOURCES = loader/wasmload.c loader/wl_elf_check.h loader/wl_elf_check.c \
-	loader/wl_cache.h loader/wl_cache.c
+	loader/wl_cache.h
 # libw2s translates a .wasm on the fly; wl_cache.c hashes with LLVM's BLAKE3.
+# A runtime-only build (--disable-translator, e.g. cross-built for the
+# compute nodes) runs .so files only.
+if WITH_TRANSLATOR
+loader_wasmload_SOURCES += loader/wl_cache.c
+WL_TRANSLATOR_LIBS = wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS)
+else
+loader_wasmload_SOURCES += loader/wl_cache_none.c
+WL_TRANSLATOR_LIBS =
+endif
 loader_wasmload_CFLAGS = $(AM_CFLAGS) $(LLVM_CFLAGS)
 # (set in every configuration: a per-target variable replaces AM_CPPFLAGS)
 loader_wasmload_CPPFLAGS = $(AM_CPPFLAGS)
-loader_wasmload_LDADD = loader/libwl.a wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS) \
+loader_wasmload_LDADD = loader/libwl.a $(WL_TRANSLATOR_LIBS) \
 	-ldl -lm -lpthread
 if WITH_MPI
 # The MPI shim: linked whole, so each wrapper group's table (a strong

@@ -57,9 +57,11 @@ static void need(const char *f, char *missing, size_t size) {
   snprintf(missing + n, size - n, "%s%s", n ? ", " : "", f);
 }
 
+#if defined(__x86_64__)
 static void need_list(const char *const *l, char *missing, size_t size) {
   for (; *l; l++) need(*l, missing, size);
 }
+#endif
 
 static bool same_arch(const char *triple) {
   size_t n = strcspn(triple, "-");

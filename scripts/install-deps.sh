@@ -16,6 +16,12 @@ pkgs=(
   qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross  # aarch64 tests under emulation
 )
 
+# The aarch64 tests run a cross-built runtime under qemu-aarch64; it links
+# arm64 jansson and check, from Debian's multiarch (which brings libc6:arm64
+# and its /lib/ld-linux-aarch64.so.1).
+arm64_pkgs=(libjansson-dev:arm64 check:arm64)
+case $(dpkg --print-architecture) in amd64) pkgs+=("${arm64_pkgs[@]}") ;; esac
+
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -25,5 +31,8 @@ done
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 echo "installing: ${missing[*]}"
+case " ${missing[*]}" in
+*:arm64*) dpkg --print-foreign-architectures | grep -qx arm64 || $sudo dpkg --add-architecture arm64 ;;
+esac
 $sudo apt-get update -q
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -14,4 +14,5 @@ include tests/fuzz/local.mk
 include tests/loader/local.mk
 include tests/wasi/local.mk
 include tests/sandbox/local.mk
+include tests/cross/local.mk
 include tests/mpi/local.mk

@@ -1,4 +1,6 @@
 # wasm2so back end (lowering, emission, linking) and the wasm2so command.
+# Needs LLVM: not built by a runtime-only configure (--disable-translator).
+if WITH_TRANSLATOR
 noinst_LIBRARIES += wasm2so/libw2s.a
 wasm2so_libw2s_a_SOURCES = \
 	wasm2so/w2s.h wasm2so/w2s_lower.h wasm2so/w2s_lower_priv.h \
@@ -24,4 +26,5 @@ tests_unit_check_translate_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_translate_LDADD = wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS) \
 	$(CHECK_LIBS) -ldl -lpthread
 TESTS += tests/unit/check_translate
+endif
 endif

@@ -27,16 +27,6 @@ void w2s_options_default(w2s_options *o) {
   o->opt_level = 2;
 }
 
-bool w2s_check(const uint8_t *wasm, size_t size, w2s_diag *d) {
-  w2s_module m;
-  memset(&m, 0, sizeof m);
-  if (!w2s_read_module(wasm, size, &m, d))
-    return false;
-  bool ok = w2s_validate_module(&m, d);
-  w2s_module_free(&m);
-  return ok;
-}
-
 /* One part: defined functions [first, end) of the function index space. */
 typedef struct part {
   const w2s_module *m;

@@ -3,14 +3,18 @@
 # each script with wast2json (again only when missing or older than the
 # .wast), then run every command of every script with the spec runner.
 # Environment (set by `make check`): top_srcdir, top_builddir, WASM_TESTSUITE,
-# WAST2JSON.  Extra arguments go to the runner (e.g. -j 4, -O 0, -v).
+# WAST2JSON; SPEC_JSON_DIR (where the JSON goes), SPEC_RUNNER and
+# SPEC_LAUNCHER (another runner, e.g. the cross-built aarch64 one, and what
+# runs it, e.g. qemu-aarch64).  Extra arguments go to the runner (e.g. -j 4,
+# -O 0, -v).
 set -u
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-.}
 suite=${WASM_TESTSUITE:-}
 wast2json=${WAST2JSON:-wast2json}
-runner=$top_builddir/tests/spec/spec_runner
+runner=${SPEC_RUNNER:-$top_builddir/tests/spec/spec_runner}
+launcher=${SPEC_LAUNCHER:-}
 outdir=${SPEC_JSON_DIR:-$top_builddir/tests/spec/json}
 
 fail() { echo "run-spec.sh: $*" >&2; exit 1; }
@@ -36,4 +40,4 @@ set -- -x "$top_srcdir/tests/spec/expected-failures.txt" "$@"
 for w in "$suite"/core/*.wast "$suite"/core/simd/*.wast; do
   set -- "$@" "$outdir/$(basename "$w" .wast).json"
 done
-exec "$runner" "$@"
+exec $launcher "$runner" "$@"

@@ -17,6 +17,10 @@ typedef struct spec_options {
   int opt_level;            /* -O */
   const char *target;       /* --target: translate only */
   const char *tmpdir;       /* where each file's .so files go */
+  const char *so_dir;       /* --so-dir: with --target, keep every translated
+                               module there as FILENAME.so; otherwise load
+                               modules from there instead of translating */
+  const char *label;        /* --label: the summary line's name (default "spec") */
   int jobs;                 /* -j */
   unsigned timeout;         /* seconds per file, 0: none */
   unsigned cmd_timeout;     /* seconds per command (SIGALRM ends the file), 0: none */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "spec.h"
 
 /* Module files are small; anything beyond this is not a spec test module. */
@@ -44,13 +45,38 @@ bool spec_read_module(spec_file *f, const json_t *cmd, uint8_t **bytes, size_t *
   return true;
 }
 
-/* Translate into f's temporary directory under a name used once: dlopen
- * returns the old handle for a path it has already loaded. */
-static bool translate(spec_file *f, const json_t *cmd, char *so_path, size_t so_len) {
+/* The module of a command as a shared object at so_path: translated into
+ * f's temporary directory under a name used once (dlopen returns the old
+ * handle for a path it has already loaded), or, with --so-dir, the one the
+ * build host translated beforehand (a cross-built runner has no translator).
+ * *keep: the file must not be removed after loading. */
+static bool translate(spec_file *f, const json_t *cmd, char *so_path, size_t so_len, bool *keep) {
+  const char *name = json_string_value(json_object_get(cmd, "filename"));
+  *keep = false;
+  if (f->opts->so_dir && !f->opts->target) {
+    if (!name) {
+      snprintf(f->why, sizeof f->why, "command has no filename");
+      return false;
+    }
+    snprintf(so_path, so_len, "%s/%s.so", f->opts->so_dir, name);
+    *keep = true;
+    if (access(so_path, R_OK) != 0) {
+      snprintf(f->why, sizeof f->why, "no translated module %s (translate with --target --so-dir first)",
+               so_path);
+      return false;
+    }
+    return true;
+  }
+#ifdef WITH_TRANSLATOR
   uint8_t *bytes;
   size_t size;
   if (!spec_read_module(f, cmd, &bytes, &size)) return false;
-  snprintf(so_path, so_len, "%s/m%u.so", f->counts->tmpdir, f->nmods++);
+  if (f->opts->so_dir && name) {
+    snprintf(so_path, so_len, "%s/%s.so", f->opts->so_dir, name);
+    *keep = true;
+  } else {
+    snprintf(so_path, so_len, "%s/m%u.so", f->counts->tmpdir, f->nmods++);
+  }
   w2s_options o;
   w2s_options_default(&o);
   o.opt_level = f->opts->opt_level;
@@ -61,22 +87,26 @@ static bool translate(spec_file *f, const json_t *cmd, char *so_path, size_t so_
   bool ok = w2s_translate(bytes, size, &o, so_path, &d);
   free(bytes);
   if (!ok) {
-    const char *name = json_string_value(json_object_get(cmd, "filename"));
     if (d.offset != (size_t)-1)
       snprintf(f->why, sizeof f->why, "translation of %s failed at 0x%zx: %s", name, d.offset, d.msg);
     else
       snprintf(f->why, sizeof f->why, "translation of %s failed: %s", name, d.msg);
   }
   return ok;
+#else
+  snprintf(f->why, sizeof f->why, "this runner has no translator: give --so-dir");
+  return false;
+#endif
 }
 
 wl_module *spec_translate_and_open(spec_file *f, const json_t *cmd) {
-  char so_path[512];
-  if (!translate(f, cmd, so_path, sizeof so_path)) return NULL;
+  char so_path[4600];
+  bool keep;
+  if (!translate(f, cmd, so_path, sizeof so_path, &keep)) return NULL;
   wl_error err;
   memset(&err, 0, sizeof err);
   wl_module *m = wl_module_open(so_path, &err);
-  unlink(so_path);  /* the mapping stays; nothing is left behind */
+  if (!keep) unlink(so_path);  /* the mapping stays; nothing is left behind */
   if (!m)
     snprintf(f->why, sizeof f->why, "loading %s failed: %s",
              json_string_value(json_object_get(cmd, "filename")), err.msg);
@@ -88,9 +118,10 @@ spec_result spec_cmd_translate_only(spec_file *f, const json_t *cmd) {
   if (strcmp(type, "module") != 0 && strcmp(type, "assert_unlinkable") != 0 &&
       strcmp(type, "assert_uninstantiable") != 0)
     return SPEC_SKIP;
-  char so_path[512];
-  bool ok = translate(f, cmd, so_path, sizeof so_path);
-  if (ok) unlink(so_path);
+  char so_path[4600];
+  bool keep;
+  bool ok = translate(f, cmd, so_path, sizeof so_path, &keep);
+  if (ok && !keep) unlink(so_path);
   return ok ? SPEC_PASS : SPEC_FAIL;
 }
 

@@ -47,6 +47,9 @@ static void usage(FILE *to) {
           "  --timeout=S       kill a file after S seconds (default 1800, 0: never)\n"
           "  --cmd-timeout=S   kill a file whose command runs S seconds (default 60, 0: never)\n"
           "  --tmpdir=DIR      where translated modules go (default $TMPDIR or /tmp)\n"
+          "  --so-dir=DIR      with --target: keep each translated module as DIR/FILENAME.so;\n"
+          "                    without: run those instead of translating (cross testing)\n"
+          "  --label=NAME      name of the summary line (default spec)\n"
           "  -v                also list expected failures and diag-kind notes\n");
 }
 
@@ -205,13 +208,16 @@ int main(int argc, char **argv) {
   opts.tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
   const char *expect_path = NULL;
 
-  enum { OPT_TARGET = 256, OPT_TIMEOUT, OPT_CMD_TIMEOUT, OPT_TMPDIR };
+  opts.label = "spec";
+  enum { OPT_TARGET = 256, OPT_TIMEOUT, OPT_CMD_TIMEOUT, OPT_TMPDIR, OPT_SO_DIR, OPT_LABEL };
   static const struct option longopts[] = {
     { "target", required_argument, NULL, OPT_TARGET },
     { "expected-failures", required_argument, NULL, 'x' },
     { "timeout", required_argument, NULL, OPT_TIMEOUT },
     { "cmd-timeout", required_argument, NULL, OPT_CMD_TIMEOUT },
     { "tmpdir", required_argument, NULL, OPT_TMPDIR },
+    { "so-dir", required_argument, NULL, OPT_SO_DIR },
+    { "label", required_argument, NULL, OPT_LABEL },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
   };
@@ -228,6 +234,8 @@ int main(int argc, char **argv) {
     case OPT_TIMEOUT: opts.timeout = (unsigned)atoi(optarg); break;
     case OPT_CMD_TIMEOUT: opts.cmd_timeout = (unsigned)atoi(optarg); break;
     case OPT_TMPDIR: opts.tmpdir = optarg; break;
+    case OPT_SO_DIR: opts.so_dir = optarg; break;
+    case OPT_LABEL: opts.label = optarg; break;
     case 'v': opts.verbose = true; break;
     case 'h': usage(stdout); return 0;
     default: usage(stderr); return 2;
@@ -279,8 +287,8 @@ int main(int argc, char **argv) {
   if (total.notes)
     printf("spec-notes: %" PRIu64 " modules rejected with another diag kind than expected (-v lists them)\n",
            total.notes);
-  printf("spec: %" PRIu64 " passed, %" PRIu64 " failed, %" PRIu64 " skipped\n", total.passed,
-         total.failed, total.skipped);
+  printf("%s: %" PRIu64 " passed, %" PRIu64 " failed, %" PRIu64 " skipped\n", opts.label,
+         total.passed, total.failed, total.skipped);
   spec_expect_free(&expect);
   return total.failed ? 1 : 0;
 }

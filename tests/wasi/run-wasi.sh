@@ -21,6 +21,10 @@
 # the reason.  Arguments: program names (e.g. c/args) to run only those.
 # Environment (set by `make check`): top_srcdir, top_builddir, CLANG_WASM;
 # WASI_LIBC_INCLUDE / WASI_LIBC_LIB locate wasi-libc (Debian's by default).
+# Cross testing (tests/cross/run-aarch64.sh): WASI_TARGET translates for that
+# target, WASI_WASMLOAD is the loader to run (e.g. the aarch64 one) and
+# WASI_LAUNCHER what runs it (e.g. qemu-aarch64); the summary line is then
+# "wasi-TARGET".  The native builds stay the build host's.
 set -u
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -28,14 +32,20 @@ top_builddir=${top_builddir:-.}
 top_builddir=$(cd "$top_builddir" && pwd)
 clang=${CLANG_WASM:-clang-19}
 src=$top_srcdir/tests/wasi
-out=$top_builddir/tests/wasi/out
+out=${WASI_OUT:-$top_builddir/tests/wasi/out}
 
 fail() { echo "run-wasi.sh: $*" >&2; exit 1; }
 
 # clang for wasm32-wasi against a wasi-libc-only sysroot: wasm_cc, w2s, wl.
 . "$top_srcdir/tests/lib/wasi-toolchain.sh"
 wasi_toolchain "$out"
-mkdir -p "$out/bin" "$out/run" || fail "cannot create $out"
+target=${WASI_TARGET:-}
+launcher=${WASI_LAUNCHER:-}
+[ -z "${WASI_WASMLOAD:-}" ] || wl=$WASI_WASMLOAD
+sosuffix=${target:+.$target}.so
+rundir=$out/run${target:+-$target}
+label=wasi${target:+-$target}
+mkdir -p "$out/bin" "$rundir" || fail "cannot create $out"
 
 skipped_file=$src/skipped.txt
 skip_reason() {
@@ -56,8 +66,8 @@ build() {
   if [ ! -f "$b.wasm" ] || [ "$s" -nt "$b.wasm" ]; then
     $wasm_cc $mode -O2 -Wall -Werror=format "$s" -o "$b.wasm" $wflags -lm > "$b.build.log" 2>&1 || return 1
   fi
-  if [ ! -f "$b.so" ] || [ "$b.wasm" -nt "$b.so" ] || [ "$w2s" -nt "$b.so" ]; then
-    "$w2s" "$b.wasm" -o "$b.so" > "$b.build.log" 2>&1 || return 1
+  if [ ! -f "$b$sosuffix" ] || [ "$b.wasm" -nt "$b$sosuffix" ] || [ "$w2s" -nt "$b$sosuffix" ]; then
+    "$w2s" ${target:+--target=$target} "$b.wasm" -o "$b$sosuffix" > "$b.build.log" 2>&1 || return 1
   fi
   case $s in */trap/*) return 0 ;; esac
   if [ ! -f "$b.native" ] || [ "$s" -nt "$b.native" ]; then
@@ -76,7 +86,7 @@ run() {
 
 # compare NAME RUN: the native and wasm results of one run; reasons in $why.
 compare() {
-  n=$out/run/$1.$2.native w=$out/run/$1.$2.wasm
+  n=$rundir/$1.$2.native w=$rundir/$1.$2.wasm
   why=
   cmp -s "$n.status" "$w.status" || why="$why status $(cat "$n.status") vs $(cat "$w.status");"
   [ "$(cat "$n.status")" = "$3" ] || why="$why native status $(cat "$n.status"), expected $3;"
@@ -121,10 +131,10 @@ program() {
     i=$((i + 1))
     want=${1:-0}
     [ $# -gt 0 ] && shift
-    r=$out/run/$name.$i
+    r=$rundir/$name.$i
     mkdir -p "$(dirname "$r")"
     eval "run \"\$r.native.dir\" \"\$r.native\" \"\$stdin\" timeout 300 \"\$out/bin/\$name.native\" $args"
-    eval "run \"\$r.wasm.dir\" \"\$r.wasm\" \"\$stdin\" timeout 300 \"\$wl\" $wopts \"\$out/bin/\$name.so\" $args"
+    eval "run \"\$r.wasm.dir\" \"\$r.wasm\" \"\$stdin\" timeout 300 $launcher \"\$wl\" $wopts \"\$out/bin/\$name\$sosuffix\" $args"
     compare "$name" $i "$want" || bad="$bad run $i ($args):$why"
   done <<EOF
 $runs
@@ -134,7 +144,7 @@ EOF
     npass=$((npass + 1))
   else
     log "FAIL $name:$bad"
-    log "    see $out/run/$name.*"
+    log "    see $rundir/$name.*"
     nfail=$((nfail + 1))
   fi
 }
@@ -143,10 +153,10 @@ EOF
 trap_program() {
   name=$1 s=$2
   msg=$(meta "$s" TRAP) fn=$(meta "$s" FUNC)
-  r=$out/run/$name
+  r=$rundir/$name
   mkdir -p "$(dirname "$r")"
   envs=
-  run "$r.dir" "$r" /dev/null timeout 300 "$wl" "$out/bin/$name.so"
+  run "$r.dir" "$r" /dev/null timeout 300 $launcher "$wl" "$out/bin/$name$sosuffix"
   why=
   [ "$(cat "$r.status")" = 134 ] || why="$why status $(cat "$r.status"), expected 134;"
   grep -qxF "wasmload: trap: $msg" "$r.err" || why="$why no 'wasmload: trap: $msg' line;"
@@ -176,5 +186,5 @@ else
     program "${p%.*}" "$f"
   done
 fi
-echo "wasi: $npass passed, $nfail failed, $nskip skipped"
+echo "$label: $npass passed, $nfail failed, $nskip skipped"
 [ $nfail = 0 ]

@@ -1,6 +1,7 @@
 /* coll_reduce.c — reductions with every predefined op on every C datatype
  * it applies to (MPI_LONG is 32-bit in the guest, 64-bit natively: the
- * values fit both), the MINLOC/MAXLOC pair types, complex and bool types;
+ * values fit both), Fortran's named types, the MINLOC/MAXLOC pair types,
+ * complex and bool types;
  * then Reduce, Scan, Exscan, Reduce_scatter, Reduce_scatter_block and
  * Reduce_local, normal and in place.  Every result is checked against a
  * local fold of the inputs. */
@@ -90,8 +91,8 @@ static int val(int i, int k) {
               mn[0].i == best0n * 10 && mx[0].i == best0x * 10 && mn[1].v == -(n - 1) &&  \
               mn[1].i == 100 - (n - 1) && mx[1].v == 0 && mx[1].i == 100,                 \
           "%s MINLOC (%g,%d) (%g,%d) MAXLOC (%g,%d) (%g,%d)", name, (double)mn[0].v,     \
-          mn[0].i, (double)mn[1].v, mn[1].i, (double)mx[0].v, mx[0].i, (double)mx[1].v,  \
-          mx[1].i);                                                                       \
+          (int)mn[0].i, (double)mn[1].v, (int)mn[1].i, (double)mx[0].v, (int)mx[0].i,     \
+          (double)mx[1].v, (int)mx[1].i);                                                 \
   } while (0)
 
 struct fi { float v; int i; };
@@ -99,6 +100,8 @@ struct di { double v; int i; };
 struct li { long v; int i; };
 struct ii { int v; int i; };
 struct si { short v; int i; };
+struct ff { float v, i; };
+struct dd { double v, i; };
 
 int main(int argc, char **argv) {
   cl_init(&argc, &argv);
@@ -134,6 +137,29 @@ int main(int argc, char **argv) {
   TEST_TYPE(unsigned char, MPI_BYTE, "byte", (1 << BAND) | (1 << BOR) | (1 << BXOR));
   TEST_TYPE(float, MPI_FLOAT, "float", ARITH_OPS);
   TEST_TYPE(double, MPI_DOUBLE, "double", ARITH_OPS);
+
+  /* Fortran's named types, through their C equivalents. */
+  TEST_TYPE(int, MPI_INTEGER, "INTEGER", ARITH_OPS | (1 << BAND) | (1 << BOR) | (1 << BXOR));
+  TEST_TYPE(float, MPI_REAL, "REAL", ARITH_OPS);
+  TEST_TYPE(double, MPI_DOUBLE_PRECISION, "DOUBLE PRECISION", ARITH_OPS);
+  TEST_TYPE(int8_t, MPI_INTEGER1, "INTEGER1", ARITH_OPS);
+  TEST_TYPE(int16_t, MPI_INTEGER2, "INTEGER2", ARITH_OPS);
+  TEST_TYPE(int32_t, MPI_INTEGER4, "INTEGER4", ARITH_OPS);
+  TEST_TYPE(int64_t, MPI_INTEGER8, "INTEGER8", ARITH_OPS);
+  TEST_TYPE(float, MPI_REAL4, "REAL4", ARITH_OPS);
+  TEST_TYPE(double, MPI_REAL8, "REAL8", ARITH_OPS);
+  {
+    int in[2] = {r % 2, 1}, out[2];
+    const char *names[3] = {"LAND", "LOR", "LXOR"};
+    MPI_Op ops[3] = {MPI_LAND, MPI_LOR, MPI_LXOR};
+    for (int o = 0; o < 3; o++) {
+      rc = MPI_Allreduce(in, out, 2, MPI_LOGICAL, ops[o], w);
+      int odd = n / 2; /* ranks with r % 2 == 1 */
+      int want0 = o == 0 ? 0 : o == 1 ? odd > 0 : odd % 2, want1 = o == 2 ? n % 2 : 1;
+      CHECK(rc == MPI_SUCCESS && !out[0] == !want0 && !out[1] == !want1,
+            "Allreduce LOGICAL %s: %d %d", names[o], out[0] != 0, out[1] != 0);
+    }
+  }
 
   /* MPI_LONG really is C long: values near the 32-bit limit. */
   long lv = r == 0 ? 2147483000L : -2147483000L + r, lmax = 0, lmin = 0;
@@ -189,6 +215,9 @@ int main(int argc, char **argv) {
   TEST_LOC(struct li, MPI_LONG_INT, "LONG_INT");
   TEST_LOC(struct ii, MPI_2INT, "2INT");
   TEST_LOC(struct si, MPI_SHORT_INT, "SHORT_INT");
+  TEST_LOC(struct ff, MPI_2REAL, "2REAL");
+  TEST_LOC(struct dd, MPI_2DOUBLE_PRECISION, "2DOUBLE_PRECISION");
+  TEST_LOC(struct ii, MPI_2INTEGER, "2INTEGER");
 
   /* Reduce to each root in turn, then in place at the root. */
   for (int root = 0; root < n; root++) {

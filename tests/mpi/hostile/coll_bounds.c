@@ -194,6 +194,9 @@ int main(int argc, char **argv) {
   struct { long double v; int i; } ldi = {1, rank}, ldio;
   report("allreduce MAXLOC on long double int",
          MPI_Allreduce(&ldi, &ldio, 1, MPI_LONG_DOUBLE_INT, MPI_MAXLOC, w));
+  long double _Complex ldc[1] = {1}, ldco[1];
+  report("allreduce SUM on long double complex",
+         MPI_Allreduce(ldc, ldco, 1, MPI_C_LONG_DOUBLE_COMPLEX, MPI_SUM, w));
   report("reduce_local MIN on long double",
          MPI_Reduce_local(ld, ldo, 2, MPI_LONG_DOUBLE, MPI_MIN));
   report("allreduce invalid op handle",

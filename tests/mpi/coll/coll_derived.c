@@ -2,7 +2,8 @@
  * count x size: matrix columns gathered through a vector type resized to
  * one element (blocks interleave), a type with a negative lower bound used
  * from inside an array, a struct type with holes in Scatterv, an hindexed
- * type starting past its origin (true lb > 0) in Allgather.  (Reductions
+ * type starting past its origin (true lb > 0) in Allgather, MPI_BOTTOM with
+ * absolute addresses.  (Reductions
  * on derived types need user ops: coll_userop.c.) */
 /* ranks: 4 1 2 3 */
 #include "coll_log.h"
@@ -85,6 +86,24 @@ int main(int argc, char **argv) {
   good = rc == MPI_SUCCESS;
   for (int i = 0; i < n; i++) good &= dst[3 * i + 2] == 1000 + i && dst[3 * i] == -2;
   CHECK(good, "Allgather type with true lb 8: %d .. %d", dst[2], dst[3 * n - 1]);
+
+  /* MPI_BOTTOM with absolute addresses (MPI_Get_address): two unrelated
+   * variables broadcast as one struct. */
+  static int va;
+  static double vb[2];
+  va = r == 0 ? 4321 : 0;
+  vb[0] = vb[1] = r == 0 ? 2.75 : 0;
+  MPI_Aint abs[2];
+  MPI_Get_address(&va, &abs[0]);
+  MPI_Get_address(vb, &abs[1]);
+  int abl[2] = {1, 2};
+  MPI_Datatype ats[2] = {MPI_INT, MPI_DOUBLE}, absolute;
+  MPI_Type_create_struct(2, abl, abs, ats, &absolute);
+  MPI_Type_commit(&absolute);
+  rc = MPI_Bcast(MPI_BOTTOM, 1, absolute, 0, w);
+  CHECK(rc == MPI_SUCCESS && va == 4321 && vb[0] == 2.75 && vb[1] == 2.75,
+        "Bcast from MPI_BOTTOM with absolute addresses: %d %g %g", va, vb[0], vb[1]);
+  MPI_Type_free(&absolute);
 
   MPI_Type_free(&col); MPI_Type_free(&col1); MPI_Type_free(&neg); MPI_Type_free(&st);
   MPI_Type_free(&st1); MPI_Type_free(&late); MPI_Type_free(&late1);

@@ -54,6 +54,14 @@ static inline ms_request *ms_req_get(ms_gh h) {
   return r && !(r->flags & MS_REQ_P2P_GREQ_FREED) ? r : NULL;
 }
 
+/* Guest code can run inside a host completion call (a generalized
+ * request's query/free/cancel function, a user op progressed by a
+ * nonblocking collective).  Completing or freeing requests from there could
+ * release a host request the outer call still holds, so the calls that do
+ * are refused while ms_p2p_completing > 0. */
+extern int ms_p2p_completing;
+int ms_p2p_nested(wasmso_vmctx *vm, const char *fn);
+
 /* ---- one request ----
  * The guest's request slot at g, the handle in it (read once: guest
  * callbacks run by the host may change the slot) and its record (NULL for

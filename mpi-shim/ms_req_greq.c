@@ -87,7 +87,9 @@ int32_t ms_MPI_Grequest_complete(wasmso_vmctx *vm, u32 req) {
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "request %#x is not a generalized request", req);
   if (r && (r->flags & MS_REQ_P2P_GREQ_DONE))
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "request %#x was already completed", req);
+  ms_p2p_completing++; /* a freed request's free function may run now */
   int rc = MPI_Grequest_complete(r ? r->host : MPI_REQUEST_NULL);
+  ms_p2p_completing--;
   if (rc != MPI_SUCCESS || !r) return ms_check(vm, NULL, rc, fn);
   r->flags |= MS_REQ_P2P_GREQ_DONE;
   /* Freed by the guest before: the host has now let it go (free_fn ran). */

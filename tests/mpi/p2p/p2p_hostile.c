@@ -22,6 +22,20 @@ static int meddling_query(void *extra, MPI_Status *st) {
   MPI_Status_set_cancelled(st, 0);
   return MPI_SUCCESS;
 }
+/* A query function that completes and frees, from inside the outer
+ * MPI_Waitall, a request that call holds. */
+static MPI_Request nested_victim;
+static int nested_rc[3];
+static int nesting_query(void *extra, MPI_Status *st) {
+  (void)extra;
+  nested_rc[0] = MPI_Wait(&nested_victim, MPI_STATUS_IGNORE);
+  nested_rc[1] = MPI_Request_free(&nested_victim);
+  int flag;
+  nested_rc[2] = MPI_Testall(1, &nested_victim, &flag, MPI_STATUSES_IGNORE);
+  MPI_Status_set_elements(st, MPI_INT, 0);
+  MPI_Status_set_cancelled(st, 0);
+  return MPI_SUCCESS;
+}
 static int free_ok(void *extra) {
   (void)extra;
   return MPI_SUCCESS;
@@ -104,6 +118,23 @@ int main(int argc, char **argv) {
     MPI_Send(&w, 1, MPI_INT, r, 80, MPI_COMM_WORLD);
     TRY("the other request survives", MPI_Wait(&meddle_other, &st));
     CHECK(v == 99 && meddle_other == MPI_REQUEST_NULL, "the other request received %d", v);
+  }
+
+  /* Completion calls from guest code inside a completion call. */
+  {
+    int v = -1, w = 5;
+    MPI_Request arr[2];
+    MPI_Grequest_start(nesting_query, free_ok, cancel_ok, NULL, &arr[0]);
+    MPI_Irecv(&v, 1, MPI_INT, r, 81, MPI_COMM_WORLD, &arr[1]);
+    nested_victim = arr[1];
+    MPI_Grequest_complete(arr[0]);
+    MPI_Send(&w, 1, MPI_INT, r, 81, MPI_COMM_WORLD);
+    TRY("Waitall whose query calls Wait, Request_free, Testall",
+        MPI_Waitall(2, arr, MPI_STATUSES_IGNORE));
+    logf_("  nested Wait: %s, Request_free: %s, Testall: %s\n", class_name(nested_rc[0]),
+          class_name(nested_rc[1]), class_name(nested_rc[2]));
+    CHECK(v == 5 && arr[0] == MPI_REQUEST_NULL && arr[1] == MPI_REQUEST_NULL,
+          "the outer Waitall completed both");
   }
 
   /* Generalized requests used wrongly: completed twice; waited on after

@@ -62,11 +62,12 @@ MPI_ABI_ASSERT_(MPI_THREAD_SINGLE < MPI_THREAD_FUNNELED &&
 /* Error classes: MPI_SUCCESS is 0, every class lies below MPI_ERR_LASTCODE,
  * which a 16-bit int can hold. */
 MPI_ABI_ASSERT_(MPI_SUCCESS == 0, "MPI_SUCCESS is 0");
-MPI_ABI_ASSERT_(MPI_ERR_ERRHANDLER < MPI_ERR_LASTCODE &&
+MPI_ABI_ASSERT_(MPI_ERR_ABI < MPI_ERR_LASTCODE &&
                     MPI_T_ERR_PVAR_NO_ATOMIC < MPI_ERR_LASTCODE && MPI_ERR_LASTCODE <= 32767,
                 "error classes below MPI_ERR_LASTCODE");
 MPI_ABI_ASSERT_(MPI_ERR_BUFFER == 1 && MPI_ERR_COMM == 5 && MPI_ERR_ARG == 13 &&
-                    MPI_ERR_IN_STATUS == 19 && MPI_ERR_WIN == 56 && MPI_ERR_ERRHANDLER == 61,
+                    MPI_ERR_IN_STATUS == 19 && MPI_ERR_WIN == 56 && MPI_ERR_ERRHANDLER == 61 &&
+                    MPI_ERR_ABI == 62,
                 "error class values");
 
 /* Modes are distinct powers of two, so they can be OR-ed. */

@@ -95,7 +95,9 @@ int32_t ms_MPI_Start(wasmso_vmctx *vm, u32 req) {
   ms_request *r;
   if (ms_req_in(vm, req, &slot, &h, &r)) return bad_request(vm, fn, req);
   MPI_Request null = MPI_REQUEST_NULL;
-  int rc = MPI_Start(r ? &r->host : &null);
+  /* Open MPI's MPI_Start does not refuse an active request (it would leave
+   * the running one behind); its MPI_Startall does. */
+  int rc = MPI_Startall(1, r ? &r->host : &null);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
 

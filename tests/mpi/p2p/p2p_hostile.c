@@ -137,6 +137,22 @@ int main(int argc, char **argv) {
           "the outer Waitall completed both");
   }
 
+  /* Starting a persistent request that is still active. */
+  {
+    int v = -1, w = 8;
+    MPI_Request p;
+    MPI_Recv_init(&v, 1, MPI_INT, r, 82, MPI_COMM_WORLD, &p);
+    MPI_Start(&p);
+    TRY("Start of an active persistent request", MPI_Start(&p));
+    MPI_Send(&w, 1, MPI_INT, r, 82, MPI_COMM_WORLD);
+    MPI_Wait(&p, MPI_STATUS_IGNORE);
+    TRY("Start once it completed", MPI_Start(&p));
+    MPI_Send(&w, 1, MPI_INT, r, 82, MPI_COMM_WORLD);
+    MPI_Wait(&p, MPI_STATUS_IGNORE);
+    MPI_Request_free(&p);
+    CHECK(v == 8 && p == MPI_REQUEST_NULL, "the persistent request worked twice");
+  }
+
   /* Generalized requests used wrongly: completed twice; waited on after
    * MPI_Request_free (through a copy of the handle). */
   {

@@ -55,6 +55,14 @@ expect_match "-O9 becomes -O3" "$("$mpicc" -show -O9 -c a.c)" ' -O3 -c a\.c$'
 expect_match "-Ofast is kept" "$("$mpicc" -show -Ofast -c a.c)" ' -Ofast -c a\.c$'
 expect_match "-O2 is kept" "$("$mpicc" -show -O2 -c a.c)" ' -O2 -c a\.c$'
 expect_nomatch "-lmpi and -rpath dropped" "$("$mpicc" -show a.o -lmpi -Wl,-rpath,/x)" '-lmpi|rpath'
+s=$("$mpicc" -show a.o -Wl,-rpath,/x,--as-needed,-O1 -Wl,--start-group -la -Wl,--end-group \
+    -Wl,-soname,libq.so.1 -Wl,-rpath -Wl,/y -Wl,-z,relro)
+expect_nomatch "ELF-only linker options dropped from -Wl lists" "$s" \
+  'rpath|/x|/y|as-needed|start-group|end-group|soname|libq'
+expect_match "the other -Wl options kept" "$s" ' a\.o -Wl,-O1 -la -Wl,-z,relro '
+expect_match "-lstdc++ becomes libc++" "$("$mpicc" -show a.o -lstdc++)" ' a\.o -lc\+\+ -lc\+\+abi '
+check_fails "-shared is refused" "$mpicc" -shared a.c -o a.so
+expect_match "-shared: a clear message" "$(cat "$out/last.log")" 'cannot be a shared library'
 expect_match "WASM_MPICC_VERBOSE notes a dropped flag" \
   "$(WASM_MPICC_VERBOSE=1 "$mpicc" -show -march=native -c a.c 2>&1 >/dev/null)" 'dropped -march=native'
 

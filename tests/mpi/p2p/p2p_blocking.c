@@ -2,6 +2,7 @@
  * Sendrecv, Sendrecv_replace; statuses of ANY_SOURCE/ANY_TAG and PROC_NULL
  * receives; Get_count, Get_elements, Get_elements_x on MPI_INT and MPI_BYTE
  * receives.  Needs at least 2 ranks. */
+/* ranks: 4 2 3 */
 #include "p2p_log.h"
 
 int main(int argc, char **argv) {

@@ -1,6 +1,7 @@
 /* p2p_bsend.c — buffered sends: Buffer_attach, Bsend, Ibsend, and
  * Buffer_detach (waits for the buffered messages, returns the address and
  * size that were attached).  Ranks pair up (r ^ 1; a last odd rank talks to itself). */
+/* ranks: 4 2 3 */
 #include <stdlib.h>
 
 #include "p2p_log.h"

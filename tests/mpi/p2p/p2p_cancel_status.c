@@ -3,6 +3,7 @@
  * Status_set_cancelled) read back through Get_count/Get_elements(_x), and
  * generalized requests (Grequest_start/complete with query, free and cancel
  * functions).  Any number of ranks. */
+/* ranks: 4 2 3 */
 #include "p2p_log.h"
 
 static int freed, cancelled;

@@ -3,6 +3,7 @@
  * and the Wasm run must agree (negative counts, bad tags and ranks, null
  * handles, truncation, MPI_ERR_IN_STATUS with per-request errors).  Then a
  * normal exchange shows the ranks are still fine.  Any number of ranks. */
+/* ranks: 4 2 3 */
 #include "p2p_log.h"
 
 static int failing_query(void *extra, MPI_Status *st) {

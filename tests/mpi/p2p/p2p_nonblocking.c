@@ -2,6 +2,7 @@
  * call: Wait, Waitall, Waitany, Waitsome, Test, Testall, Testany, Testsome,
  * Request_get_status; null requests in arrays; arrays longer than 16.
  * Needs at least 2 ranks; ranks pair up (r ^ 1; a last odd rank talks to itself). */
+/* ranks: 4 2 3 */
 #include <stdlib.h>
 
 #include "p2p_log.h"

@@ -2,6 +2,7 @@
  * Rsend_init, Bsend_init, Recv_init, Start, Startall, completion through
  * Wait/Waitall/Test (the request stays), Request_free (it goes).
  * Ranks pair up (r ^ 1; a last odd rank talks to itself). */
+/* ranks: 4 2 3 */
 #include <stdlib.h>
 
 #include "p2p_log.h"

@@ -1,6 +1,7 @@
 /* p2p_probe.c — Probe, Iprobe, Mprobe, Improbe, Mrecv, Imrecv, including a
  * probe of MPI_PROC_NULL (MPI_MESSAGE_NO_PROC) and probes that match nothing.
  * Ranks pair up (r ^ 1; a last odd rank talks to itself). */
+/* ranks: 4 2 3 */
 #include <stdlib.h>
 
 #include "p2p_log.h"

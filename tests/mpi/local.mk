@@ -3,7 +3,8 @@
 # standard's error classes.  See tests/mpi/README.
 EXTRA_DIST += tests/mpi/run-mpi.sh tests/mpi/skipped.txt tests/mpi/README \
 	tests/mpi/functions.txt tests/mpi/coverage.sh tests/mpi/wasm-only.txt tests/mpi/include \
-	tests/mpi/apps tests/mpi/hostile
+	tests/mpi/apps tests/mpi/hostile \
+	tests/mpi/p2p tests/mpi/coll tests/mpi/type tests/mpi/comm
 if WITH_MPI
 TESTS += tests/mpi/run-mpi.sh
 endif

@@ -66,6 +66,15 @@ meta() {
 }
 now_ms() { date +%s%3N; }
 
+# stale TARGET DEPS...: TARGET is missing or older than one of DEPS.
+stale() {
+  t=$1
+  shift
+  [ -f "$t" ] || return 0
+  for d; do [ "$d" -nt "$t" ] && return 0; done
+  return 1
+}
+
 # build NAME SRC WASMONLY: $out/bin/NAME.{wasm,so,native}, remade when stale.
 build() {
   b=$out/bin/$1 s=$2
@@ -75,14 +84,17 @@ build() {
   *) wcc=$wmpicc ncc=$mpicc std=-std=gnu11 ;;
   esac
   : > "$b.build.log"
-  if [ ! -f "$b.wasm" ] || [ "$s" -nt "$b.wasm" ] || [ "$wcc" -nt "$b.wasm" ]; then
+  # what a build depends on besides the source: the headers beside it and
+  # ours, the guest mpi.h, the compiler wrapper
+  hdrs=$(ls "$(dirname "$s")"/*.h "$src"/include/*.h 2>/dev/null)
+  if stale "$b.wasm" "$s" $hdrs "$wcc" "$top_srcdir/sdk/include/mpi.h"; then
     $wcc $std -O2 -Wall -I"$src/include" "$s" -o "$b.wasm" -lm >> "$b.build.log" 2>&1 || return 1
   fi
   if [ ! -f "$b.so" ] || [ "$b.wasm" -nt "$b.so" ] || [ "$w2s" -nt "$b.so" ]; then
     "$w2s" -O2 "$b.wasm" -o "$b.so" >> "$b.build.log" 2>&1 || return 1
   fi
   [ "$3" = yes ] && return 0
-  if [ ! -f "$b.native" ] || [ "$s" -nt "$b.native" ]; then
+  if stale "$b.native" "$s" $hdrs; then
     $ncc $std -O2 -Wall -I"$src/include" "$s" -o "$b.native" -lm >> "$b.build.log" 2>&1 || return 1
   fi
 }

@@ -2,7 +2,9 @@
  * arithmetic.  Everything maps to plain instructions or to intrinsics that
  * both targets expand inline; the only Wasm semantics LLVM does not give for
  * free are the division traps, shift counts modulo the width, and the NaN
- * rules of min/max. */
+ * rules of min/max, and rounding on CPUs without a rounding instruction. */
+#include <string.h>
+
 #include "w2s_lower.h"
 
 static LLVMValueRef float_const(LLVMTypeRef ity, LLVMTypeRef fty,
@@ -150,6 +152,93 @@ static bool lower_int_unary(w2s_lower_fn *f, w2s_op op) {
   return true;
 }
 
+/* ---- ceil, floor, trunc, nearest ----
+ * x86-64 before SSE4.1 has no rounding instruction, and there LLVM expands
+ * llvm.ceil/floor/trunc/roundeven into calls to libm, which the .so (linked
+ * with -z defs, no DT_NEEDED) cannot have.  For such CPUs they are built
+ * from plain IEEE operations instead; elsewhere the intrinsics stay (one
+ * roundsd/frintm each). */
+
+static bool has_feature(const char *list, const char *feat) {
+  size_t n = strlen(feat);
+  for (const char *p = list; p && (p = strstr(p, feat)); p += n)
+    if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == 0))
+      return true;
+  return false;
+}
+
+static bool target_rounds(const w2s_target *t) {
+  /* The x86-64 CPUs LLVM knows that lack SSE4.1. */
+  static const char *const old[] = {
+    "x86-64", "generic", "k8", "k8-sse3", "opteron", "opteron-sse3", "athlon64",
+    "athlon64-sse3", "athlon-fx", "amdfam10", "barcelona", "nocona", "core2", "bonnell",
+    "atom", "btver1",
+  };
+  if (!t->is_x86_64)
+    return true;
+  const char *fs = t->features;
+  if (has_feature(fs, "-sse4.1") || has_feature(fs, "-sse2"))
+    return false;
+  if (has_feature(fs, "+sse4.1") || has_feature(fs, "+sse4.2") || has_feature(fs, "+avx"))
+    return true;
+  for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
+    if (strcmp(t->cpu, old[i]) == 0)
+      return false;
+  return true;
+}
+
+static LLVMValueRef splat_like(LLVMTypeRef ty, LLVMValueRef c) {
+  if (LLVMGetTypeKind(ty) != LLVMVectorTypeKind)
+    return c;
+  unsigned n = LLVMGetVectorSize(ty);
+  LLVMValueRef lanes[16];
+  for (unsigned i = 0; i < n && i < 16; i++)
+    lanes[i] = c;
+  return LLVMConstVector(lanes, n);
+}
+
+LLVMValueRef w2s_round(w2s_lower_fn *f, const char *intrinsic, LLVMValueRef x) {
+  if (target_rounds(f->target))
+    return unary_intrinsic(f, intrinsic, x);
+  LLVMBuilderRef b = f->b;
+  LLVMTypeRef ty = LLVMTypeOf(x), elem = ty;
+  bool vec = LLVMGetTypeKind(ty) == LLVMVectorTypeKind;
+  if (vec)
+    elem = LLVMGetElementType(ty);
+  bool f64 = LLVMGetTypeKind(elem) == LLVMDoubleTypeKind;
+  /* From 2^52 (2^23 for f32) on every value is an integer. */
+  LLVMValueRef big = splat_like(ty, LLVMConstReal(elem, f64 ? 4503599627370496.0 : 8388608.0));
+  LLVMValueRef one = splat_like(ty, LLVMConstReal(elem, 1.0));
+  LLVMValueRef ax = unary_intrinsic(f, "llvm.fabs", x);
+  LLVMValueRef r;
+  if (strcmp(intrinsic, "llvm.roundeven") == 0) {
+    /* |x| + 2^52 has an ulp of 1, so the addition rounds |x| to an integer,
+     * ties to even (the default mode); subtracting 2^52 again is exact. */
+    r = LLVMBuildFSub(b, LLVMBuildFAdd(b, ax, big, ""), big, "");
+  } else {
+    /* Below 2^52 the value fits the integer type: truncate through it. */
+    LLVMTypeRef it = f64 ? f->t_i64 : f->t_i32;
+    if (vec)
+      it = LLVMVectorType(it, LLVMGetVectorSize(ty));
+    r = LLVMBuildSIToFP(b, LLVMBuildFPToSI(b, x, it, ""), ty, "");
+    if (strcmp(intrinsic, "llvm.floor") == 0)
+      r = LLVMBuildSelect(b, LLVMBuildFCmp(b, LLVMRealOGT, r, x, ""), LLVMBuildFSub(b, r, one, ""),
+                          r, "");
+    else if (strcmp(intrinsic, "llvm.ceil") == 0)
+      r = LLVMBuildSelect(b, LLVMBuildFCmp(b, LLVMRealOLT, r, x, ""), LLVMBuildFAdd(b, r, one, ""),
+                          r, "");
+  }
+  /* A zero result keeps the sign of x (floor(-0.0), ceil(-0.5), nearest(-0.4)). */
+  r = binary_intrinsic(f, "llvm.copysign", r, x);
+  /* Large values and infinities are their own result; a NaN is quieted
+   * (x + x keeps the payload).  fptosi of those lanes was poison, which the
+   * select discards. */
+  LLVMValueRef small = LLVMBuildFCmp(b, LLVMRealOLT, ax, big, "");
+  LLVMValueRef nan = LLVMBuildFCmp(b, LLVMRealUNO, x, x, "");
+  LLVMValueRef other = LLVMBuildSelect(b, nan, LLVMBuildFAdd(b, x, x, ""), x, "");
+  return LLVMBuildSelect(b, small, r, other, "");
+}
+
 /* A NaN result of min/max must be a quiet NaN, but the expansion of
  * llvm.minimum/maximum may hand back a signalling NaN operand unchanged;
  * adding the operands quiets it (and any NaN is acceptable). */
@@ -184,6 +273,11 @@ static bool lower_float(w2s_lower_fn *f, w2s_op op) {
     w2s_push(f, LLVMBuildFNeg(f->b, w2s_pop(f), ""));
     return true;
   default: break;
+  }
+  if (un && op != W2S_OP_F32_ABS && op != W2S_OP_F64_ABS && op != W2S_OP_F32_SQRT &&
+      op != W2S_OP_F64_SQRT) {
+    w2s_push(f, w2s_round(f, un, w2s_pop(f)));
+    return true;
   }
   if (un) {
     w2s_push(f, unary_intrinsic(f, un, w2s_pop(f)));

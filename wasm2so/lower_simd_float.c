@@ -61,7 +61,10 @@ static bool lower_arith(w2s_lower_fn *f, w2s_simd_shape s, const char *op) {
   LLVMBuilderRef b = f->b;
   for (size_t i = 0; i < sizeof unary / sizeof unary[0]; i++) {
     if (is(op, unary[i].name)) {
-      w2s_simd_push(f, w2s_simd_call1(f, unary[i].intrinsic, w2s_simd_pop(f, s)));
+      LLVMValueRef x = w2s_simd_pop(f, s);
+      bool rounding = i >= 2; /* ceil, floor, trunc, nearest */
+      w2s_simd_push(f, rounding ? w2s_round(f, unary[i].intrinsic, x)
+                                : w2s_simd_call1(f, unary[i].intrinsic, x));
       return true;
     }
   }

@@ -53,6 +53,11 @@ LLVMValueRef w2s_intrinsic(w2s_lower_fn *f, const char *name, LLVMTypeRef *overl
  * NaN that Wasm requires; an opaque operand keeps the operation. */
 LLVMValueRef w2s_opaque(w2s_lower_fn *f, LLVMValueRef v);
 
+/* ceil/floor/trunc/nearest: `intrinsic` is llvm.ceil, llvm.floor, llvm.trunc or
+ * llvm.roundeven, on a float or a float vector; without libm calls on CPUs
+ * that lack a rounding instruction (lower_numeric.c). */
+LLVMValueRef w2s_round(w2s_lower_fn *f, const char *intrinsic, LLVMValueRef x);
+
 /* One per instruction class; each returns false with d filled only on an
  * internal error (the body has already been validated). */
 bool w2s_lower_control(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);

@@ -1,8 +1,7 @@
 /* wl_compat.c — host functions for the sdk's compat library (see wl_compat.h):
  * import module "wasm2so_compat".  Each follows the WASI host's pattern:
- * the guest's vmctx first, i32 arguments, a WASI errno as the result, every
- * guest buffer checked against the current memory size before it is
- * touched. */
+ * the guest's vmctx first, then i32 arguments; every guest buffer is checked
+ * against the current memory size before it is touched. */
 #include <errno.h>
 #include <limits.h>
 #include <string.h>
@@ -31,21 +30,40 @@ static uint32_t compat_gethostname(wasmso_vmctx *vm, uint32_t buf, uint32_t len)
   return 0;
 }
 
+/* phys_pages(avail): the memory this guest can really use, in 64 KiB Wasm
+ * pages: the host's physical memory (avail 0) or its available memory
+ * (avail 1), bounded by the guest's maximum memory (less what it already
+ * has, for avail 1).  -1 if the host cannot tell. */
+static int64_t compat_phys_pages(wasmso_vmctx *vm, uint32_t avail) {
+  long page = sysconf(_SC_PAGESIZE);
+  long n = sysconf(avail ? _SC_AVPHYS_PAGES : _SC_PHYS_PAGES);
+  if (page <= 0 || n < 0) return -1;
+  uint64_t host = (uint64_t)n * (uint64_t)page;
+  uint64_t max = 0, cur = 0;
+  if (vm->memory) {
+    max = (uint64_t)vm->memory->max_pages * WASMSO_PAGE_SIZE;
+    cur = vm->memory->size;
+  }
+  uint64_t guest = avail ? (max > cur ? max - cur : 0) : max;
+  return (int64_t)((host < guest ? host : guest) / WASMSO_PAGE_SIZE);
+}
+
 struct compat_fn {
   const char *name;
   void *fn;
-  const char *params, *results; /* 'i' i32 */
+  const char *params, *results; /* 'i' i32, 'I' i64 */
 };
 
 static const struct compat_fn fns[] = {
   {"gethostname", (void *)compat_gethostname, "ii", "i"},
+  {"phys_pages", (void *)compat_phys_pages, "i", "I"},
 };
 
 static uint32_t sig_id(const char *p, const char *r) {
   uint8_t ps[8], rs[2];
   uint32_t np = 0, nr = 0;
-  for (; *p && np < sizeof ps; p++) ps[np++] = WASMSO_I32;
-  for (; *r && nr < sizeof rs; r++) rs[nr++] = WASMSO_I32;
+  for (; *p && np < sizeof ps; p++) ps[np++] = *p == 'I' ? WASMSO_I64 : WASMSO_I32;
+  for (; *r && nr < sizeof rs; r++) rs[nr++] = *r == 'I' ? WASMSO_I64 : WASMSO_I32;
   return wl_type_id(ps, np, rs, nr);
 }
 

@@ -17,7 +17,8 @@ sdkpkgconfigdir = $(datadir)/pkgconfig
 
 SDK_HDRS = sdk/include/mpi.h sdk/include/mpi_proto.h sdk/include/mpi_abi_check.h \
 	sdk/include/omp.h sdk/include/sched.h sdk/include/unistd.h
-SDK_COMPAT_SRCS = sdk/compat/compat_host.c sdk/compat/compat_omp.c sdk/compat/compat_mpi.c
+SDK_COMPAT_SRCS = sdk/compat/compat_host.c sdk/compat/compat_omp.c sdk/compat/compat_mpi.c \
+	sdk/compat/compat_sysconf.c
 SDK_TEMPLATES = sdk/wasm-mpicc.in sdk/wasm-mpi-toolchain.cmake.in sdk/wasm-mpi.pc.in
 EXTRA_DIST += $(SDK_HDRS) $(SDK_COMPAT_SRCS) $(SDK_TEMPLATES) sdk/gen-imports.sh sdk/README.md \
 	sdk/cmake/Platform/WASI.cmake
@@ -173,14 +174,12 @@ EXTRA_DIST += $(SDK_TESTS) tests/sdk/README tests/sdk/sdk-lib.sh tests/sdk/probe
 if HAVE_CHECK
 # The host side of the compat library (loader/wl_compat.c), unit-tested.
 check_PROGRAMS += tests/sdk/check_compat
-TESTS += tests/sdk/check_compat
+SDK_UNIT_TESTS = tests/sdk/check_compat
+TESTS += $(SDK_UNIT_TESTS)
 tests_sdk_check_compat_SOURCES = tests/sdk/check_compat.c
 tests_sdk_check_compat_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_sdk_check_compat_LDADD = loader/libwl.a $(CHECK_LIBS) -ldl -lm -lpthread
 endif
-check-sdk: all
-	@fail=0; for t in $(SDK_TESTS); do \
-	  $(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/$$t > $$t.log 2>&1; rc=$$?; \
-	  case $$rc in 0) r=PASS ;; 77) r=SKIP ;; *) r=FAIL; fail=1 ;; esac; \
-	  echo "$$r: $$t ($$(tail -n 1 $$t.log))"; done; test $$fail = 0
+check-sdk:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$(SDK_TESTS) $(SDK_UNIT_TESTS)"
 .PHONY: check-sdk

@@ -89,6 +89,23 @@ START_TEST(gethostname_checks_the_whole_buffer) {
 }
 END_TEST
 
+START_TEST(phys_pages_bounded_by_guest_memory) {
+  wl_extern ext;
+  ck_assert(wl_compat_resolve(NULL, "wasm2so_compat", 14, "phys_pages", 10, WASMSO_EXTERN_FUNC, &ext));
+  const uint8_t i[] = {WASMSO_I32}, I[] = {WASMSO_I64};
+  ck_assert_uint_eq(ext.u.func.type_id, wl_type_id(i, 1, I, 1));
+  int64_t (*pp)(wasmso_vmctx *, uint32_t) = (int64_t (*)(wasmso_vmctx *, uint32_t))ext.u.func.host_fn;
+  /* The fixture's memory: 1 page now, at most 2.  Hosts have more. */
+  ck_assert_int_eq(pp(&vm, 0), 2);
+  ck_assert_int_eq(pp(&vm, 1), 1);
+  /* No memory: nothing to use. */
+  wasmso_vmctx none;
+  memset(&none, 0, sizeof none);
+  ck_assert_int_eq(pp(&none, 0), 0);
+  ck_assert_int_eq(pp(&none, 1), 0);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("wl_compat");
   TCase *tc = tcase_create("gethostname");
@@ -97,6 +114,7 @@ int main(void) {
   tcase_add_test(tc, gethostname_writes_name_and_nul);
   tcase_add_test(tc, gethostname_too_small_writes_nothing);
   tcase_add_test(tc, gethostname_checks_the_whole_buffer);
+  tcase_add_test(tc, phys_pages_bounded_by_guest_memory);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -48,6 +48,13 @@ int main(void) {
 
   printf("getpagesize %d\n", getpagesize());
   printf("sysconf_pagesize %ld\n", sysconf(_SC_PAGESIZE));
+  printf("sysconf_phys %ld\n", sysconf(_SC_PHYS_PAGES));
+  printf("sysconf_avphys %ld\n", sysconf(_SC_AVPHYS_PAGES));
+  /* No name gives one of musl's internal codes (negative, below -1). */
+  int odd = 0;
+  for (int name = 0; name < 512; name++)
+    if (sysconf(name) < -1) odd++;
+  printf("sysconf_codes %d\n", odd);
   errno = 0;
   r = sched_getcpu();
   printf("sched_getcpu %d %s\n", r, err());

@@ -7,6 +7,7 @@
 #include "ms_internal.h"
 
 /* A guest int or handle slot: guest memory need not be aligned. */
+typedef uint32_t u32; /* a guest i32 argument */
 typedef uint32_t ms_u32 __attribute__((aligned(1), may_alias));
 typedef int32_t ms_i32 __attribute__((aligned(1), may_alias));
 typedef int64_t ms_i64 __attribute__((aligned(1), may_alias));
@@ -17,6 +18,14 @@ static inline int ms_p2p_buf(const wasmso_vmctx *vm, ms_gaddr buf, int32_t count
                              ms_type **t, void **host) {
   int cls = ms_type_get_committed(dt, t);
   return cls ? cls : ms_buffer(vm, buf, count, *t, host);
+}
+
+/* Ranks and tags: the common non-negative ones need no call. */
+static inline int ms_p2p_rank(u32 r) {
+  return (int32_t)r >= 0 ? (int32_t)r : ms_rank_in((int32_t)r);
+}
+static inline int ms_p2p_tag(u32 t) {
+  return (int32_t)t >= 0 ? (int32_t)t : ms_tag_in((int32_t)t);
 }
 
 /* Raise cls from a buffer check with the details of the call. */
@@ -113,7 +122,6 @@ int ms_reqv_check(wasmso_vmctx *vm, int rc, const char *fn);
 
 /* ---- the wrappers ---- */
 #define W(name, ...) int32_t ms_MPI_##name(wasmso_vmctx *vm, __VA_ARGS__)
-typedef uint32_t u32;
 W(Send, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
 W(Ssend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
 W(Bsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);

@@ -21,7 +21,7 @@ static inline int32_t make_request(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt,
   ms_gh h;
   ms_request *r = ms_req_new(&h);
   if (!r) return ms_raise(vm, c, ABI_ERR_NO_MEM, fn, "too many requests");
-  int rc = make(p, (int32_t)count, t->host, ms_rank_in((int32_t)peer), ms_tag_in((int32_t)tag),
+  int rc = make(p, (int32_t)count, t->host, ms_p2p_rank(peer), ms_p2p_tag(tag),
                 c->host, &r->host);
   if (rc != MPI_SUCCESS) {
     ms_obj_free(MS_REQUEST, h);

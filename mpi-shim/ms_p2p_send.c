@@ -14,7 +14,7 @@ static inline int32_t send_mode(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u3
   if (cls) return ms_raise(vm, NULL, cls, fn, "invalid communicator %#x", comm);
   cls = ms_p2p_buf(vm, buf, (int32_t)count, dt, &t, &p);
   if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
-  int rc = send(p, (int32_t)count, t->host, ms_rank_in((int32_t)dest), ms_tag_in((int32_t)tag),
+  int rc = send(p, (int32_t)count, t->host, ms_p2p_rank(dest), ms_p2p_tag(tag),
                 c->host);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
 }
@@ -46,7 +46,7 @@ int32_t ms_MPI_Recv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 src, u32 t
   if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
   MPI_Status *st;
   if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return ms_raise(vm, c, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
-  int rc = MPI_Recv(p, (int32_t)count, t->host, ms_rank_in((int32_t)src), ms_tag_in((int32_t)tag),
+  int rc = MPI_Recv(p, (int32_t)count, t->host, ms_p2p_rank(src), ms_p2p_tag(tag),
                     c->host, st);
   if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
@@ -67,9 +67,9 @@ int32_t ms_MPI_Sendrecv(wasmso_vmctx *vm, u32 sbuf, u32 scount, u32 sdt, u32 des
   if (cls) return ms_p2p_buf_error(vm, c, cls, fn, rbuf, (int32_t)rcount, rdt);
   MPI_Status *st;
   if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return ms_raise(vm, c, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
-  int rc = MPI_Sendrecv(sp, (int32_t)scount, st_->host, ms_rank_in((int32_t)dest),
-                        ms_tag_in((int32_t)stag), rp, (int32_t)rcount, rt->host,
-                        ms_rank_in((int32_t)src), ms_tag_in((int32_t)rtag), c->host, st);
+  int rc = MPI_Sendrecv(sp, (int32_t)scount, st_->host, ms_p2p_rank(dest),
+                        ms_p2p_tag(stag), rp, (int32_t)rcount, rt->host,
+                        ms_p2p_rank(src), ms_p2p_tag(rtag), c->host, st);
   if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
 }
@@ -87,9 +87,9 @@ int32_t ms_MPI_Sendrecv_replace(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u3
   if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
   MPI_Status *st;
   if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return ms_raise(vm, c, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
-  int rc = MPI_Sendrecv_replace(p, (int32_t)count, t->host, ms_rank_in((int32_t)dest),
-                                ms_tag_in((int32_t)stag), ms_rank_in((int32_t)src),
-                                ms_tag_in((int32_t)rtag), c->host, st);
+  int rc = MPI_Sendrecv_replace(p, (int32_t)count, t->host, ms_p2p_rank(dest),
+                                ms_p2p_tag(stag), ms_p2p_rank(src),
+                                ms_p2p_tag(rtag), c->host, st);
   if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
 }

@@ -67,7 +67,9 @@ static inline ms_request *ms_req_get(ms_gh h) {
  * request's query/free/cancel function, a user op progressed by a
  * nonblocking collective).  Completing or freeing requests from there could
  * release a host request the outer call still holds, so the calls that do
- * are refused while ms_p2p_completing > 0. */
+ * are refused while ms_p2p_completing > 0.  It counts the completion calls
+ * in progress and the guest callbacks run by the host (ours: generalized
+ * requests). */
 extern int ms_p2p_completing;
 int ms_p2p_nested(wasmso_vmctx *vm, const char *fn);
 

@@ -24,7 +24,9 @@ static int query_cb(void *es, MPI_Status *st) {
   if (!p) return MPI_ERR_NO_MEM;
   ms_status_out(p, st);
   wasmso_value args[2] = {{.i32 = g->extra_state}, {.i32 = gs}}, res[1] = {{.i32 = 0}};
+  ms_p2p_completing++; /* whichever host call runs us: see ms_p2p.h */
   ms_guest_call(vm, g->query, args, res);
+  ms_p2p_completing--;
   ms_status_in(p, st);
   ms_guest_free(vm, gs);
   return host_rc(res[0].i32);
@@ -33,7 +35,9 @@ static int query_cb(void *es, MPI_Status *st) {
 static int free_cb(void *es) {
   greq *g = es;
   wasmso_value args[1] = {{.i32 = g->extra_state}}, res[1] = {{.i32 = 0}};
+  ms_p2p_completing++;
   ms_guest_call(ms_vm(), g->free_fn, args, res);
+  ms_p2p_completing--;
   free(g);
   return host_rc(res[0].i32);
 }
@@ -41,7 +45,9 @@ static int free_cb(void *es) {
 static int cancel_cb(void *es, int complete) {
   greq *g = es;
   wasmso_value args[2] = {{.i32 = g->extra_state}, {.i32 = complete != 0}}, res[1] = {{.i32 = 0}};
+  ms_p2p_completing++;
   ms_guest_call(ms_vm(), g->cancel, args, res);
+  ms_p2p_completing--;
   return host_rc(res[0].i32);
 }
 

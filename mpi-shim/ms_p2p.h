@@ -6,8 +6,8 @@
 
 #include "ms_internal.h"
 
-/* A guest int or handle slot: guest memory need not be aligned. */
 typedef uint32_t u32; /* a guest i32 argument */
+/* A guest int or handle slot: guest memory need not be aligned. */
 typedef uint32_t ms_u32 __attribute__((aligned(1), may_alias));
 typedef int32_t ms_i32 __attribute__((aligned(1), may_alias));
 typedef int64_t ms_i64 __attribute__((aligned(1), may_alias));

@@ -5,7 +5,8 @@
  * MPI_COMM_NULL_DELETE_FN, a copy callback that declines and one that
  * fails, the deprecated Keyval_create/Attr_put/Attr_get/Attr_delete/
  * Keyval_free, and the predefined attributes (MPI_TAG_UB, MPI_HOST, MPI_IO,
- * MPI_WTIME_IS_GLOBAL, MPI_APPNUM, MPI_UNIVERSE_SIZE, MPI_LASTUSEDCODE). */
+ * MPI_WTIME_IS_GLOBAL, MPI_APPNUM, MPI_UNIVERSE_SIZE, MPI_LASTUSEDCODE), and a
+ * delete callback MPI_Finalize runs for an attribute of MPI_COMM_SELF. */
 /* ranks: 4 1 2 */
 #include "cm_log.h"
 
@@ -25,6 +26,14 @@ static int copy_next(MPI_Comm comm, int key, void *extra, void *in, void *out, i
 static int count_delete(MPI_Comm comm, int key, void *val, void *extra) {
   deletes++;
   last_deleted = *(int *)val;
+  return MPI_SUCCESS;
+}
+
+/* MPI_Finalize deletes MPI_COMM_SELF's attributes first (MPI-2.2 8.7.1):
+ * the callback runs in the guest while the host finalizes. */
+static int at_finalize(MPI_Comm comm, int key, void *val, void *extra) {
+  if (cm_rank == 0) printf("MPI_Finalize deleted the COMM_SELF attribute %d\n", *(int *)val);
+  fflush(stdout);
   return MPI_SUCCESS;
 }
 
@@ -191,5 +200,9 @@ int main(int argc, char **argv) {
   rc = MPI_Comm_get_attr(MPI_COMM_SELF, MPI_TAG_UB, &ub2, &flag);
   CHECK(rc == MPI_SUCCESS, "MPI_TAG_UB on COMM_SELF: flag %d", flag);
   MPI_Comm_free(&dw);
+
+  int kfin;
+  MPI_Comm_create_keyval(MPI_COMM_NULL_COPY_FN, at_finalize, &kfin, NULL);
+  MPI_Comm_set_attr(MPI_COMM_SELF, kfin, &payload[7]);
   return cm_finish();
 }

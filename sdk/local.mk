@@ -19,11 +19,11 @@ SDK_HDRS = sdk/include/mpi.h sdk/include/mpi_proto.h sdk/include/mpi_abi_check.h
 	sdk/include/omp.h sdk/include/sched.h sdk/include/unistd.h
 SDK_COMPAT_SRCS = sdk/compat/compat_host.c sdk/compat/compat_omp.c sdk/compat/compat_mpi.c \
 	sdk/compat/compat_sysconf.c
-SDK_TEMPLATES = sdk/wasm-mpicc.in sdk/wasm-mpi-toolchain.cmake.in sdk/wasm-mpi.pc.in
+SDK_TEMPLATES = sdk/wasm-mpicc.in sdk/cmake/wasm-mpi-toolchain.cmake.in sdk/wasm-mpi.pc.in
 EXTRA_DIST += $(SDK_HDRS) $(SDK_COMPAT_SRCS) $(SDK_TEMPLATES) sdk/gen-imports.sh sdk/README.md \
 	sdk/cmake/Platform/WASI.cmake
 
-SDK_BUILD_FILES = sdk/wasm-mpicc sdk/wasm-mpicxx sdk/wasm-mpi-toolchain.cmake sdk/wasm-mpi.pc
+SDK_BUILD_FILES = sdk/wasm-mpicc sdk/wasm-mpicxx sdk/cmake/wasm-mpi-toolchain.cmake sdk/wasm-mpi.pc
 SDK_INST_FILES = sdk/inst/wasm-mpicc sdk/inst/wasm-mpicxx sdk/inst/wasm-mpi-toolchain.cmake \
 	sdk/inst/wasm-mpi.pc
 SDK_GENERATED = sdk/include/mpi_imports.h sdk/lib/mpi-imports.txt
@@ -100,11 +100,11 @@ sdk/inst/wasm-mpicc: $(top_srcdir)/sdk/wasm-mpicc.in Makefile sdk/inst/dirs
 sdk/inst/wasm-mpicxx: $(top_srcdir)/sdk/wasm-mpicc.in Makefile sdk/inst/dirs
 	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) $(SDK_SUBST_CXX) \
 	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
-sdk/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in Makefile
-	$(AM_V_GEN)$(SDK_SUBST_BUILD) < $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in > $@
-sdk/inst/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in Makefile sdk/inst/dirs
+sdk/cmake/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) sdk/cmake && $(SDK_SUBST_BUILD) < $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in > $@
+sdk/inst/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in Makefile sdk/inst/dirs
 	$(AM_V_GEN)$(MKDIR_P) sdk/inst && \
-	$(SDK_SUBST_INST) < $(top_srcdir)/sdk/wasm-mpi-toolchain.cmake.in > $@
+	$(SDK_SUBST_INST) < $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in > $@
 # The pkg-config flags are the wrapper's own (--showme:compile / :link).
 sdk/wasm-mpi.pc: $(top_srcdir)/sdk/wasm-mpi.pc.in sdk/wasm-mpicc Makefile
 	$(AM_V_GEN)$(SDK_SUBST_BUILD) -e "s|%%CFLAGS%%|`sdk/wasm-mpicc --showme:compile`|" \

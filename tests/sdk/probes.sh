@@ -7,7 +7,7 @@
 . "$(dirname "$0")/sdk-lib.sh"
 . "$(dirname "$0")/probe-lib.sh"
 
-probe_cmake "$top_builddir/sdk/wasm-mpi-toolchain.cmake"
+probe_cmake "$top_builddir/sdk/cmake/wasm-mpi-toolchain.cmake"
 probe_configure "$top_builddir/sdk/wasm-mpicc"
 probe_pkgconfig "$top_builddir/sdk"
 finish

@@ -92,6 +92,23 @@ int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, int32_t comm, int32_t newcomm, int32_
   return 0;
 }
 
+/* The group is part of c's (local) group, as MPI requires and as Open MPI
+ * checks only with its parameter checking on. */
+static int group_within(wasmso_vmctx *vm, ms_comm *c, MPI_Group g, const char *fn) {
+  MPI_Group cg = MPI_GROUP_NULL, outside = MPI_GROUP_NULL;
+  int n = -1, rc;
+  if ((rc = ms_check(vm, c, MPI_Comm_group(c->host, &cg), fn))) return rc;
+  rc = MPI_Group_difference(g, cg, &outside);
+  if (rc == MPI_SUCCESS) MPI_Group_size(outside, &n);
+  MPI_Group_free(&cg);
+  if (outside != MPI_GROUP_NULL) MPI_Group_free(&outside);
+  if (rc != MPI_SUCCESS) return ms_check(vm, c, rc, fn);
+  if (n != 0)
+    return ms_raise(vm, c, ABI_ERR_GROUP, fn, "%d process(es) of the group are not in the "
+                    "communicator", n);
+  return 0;
+}
+
 int32_t ms_MPI_Comm_create(wasmso_vmctx *vm, int32_t comm, int32_t group, int32_t newcomm) {
   static const char fn[] = "MPI_Comm_create";
   struct ms_cm_new n;
@@ -100,7 +117,7 @@ int32_t ms_MPI_Comm_create(wasmso_vmctx *vm, int32_t comm, int32_t group, int32_
   MPI_Group g;
   int rc;
   if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_group(vm, c, group, &g, fn)) ||
-      (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
+      (rc = group_within(vm, c, g, fn)) || (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
     return rc;
   return ms_cm_end(vm, &n, MPI_Comm_create(c->host, g, &nc), &nc, fn);
 }
@@ -114,7 +131,7 @@ int32_t ms_MPI_Comm_create_group(wasmso_vmctx *vm, int32_t comm, int32_t group, 
   MPI_Group g;
   int rc;
   if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_group(vm, c, group, &g, fn)) ||
-      (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
+      (rc = group_within(vm, c, g, fn)) || (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
     return rc;
   return ms_cm_end(vm, &n, MPI_Comm_create_group(c->host, g, tag, &nc), &nc, fn);
 }

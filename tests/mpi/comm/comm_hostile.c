@@ -163,6 +163,12 @@ int main(int argc, char **argv) {
          MPI_Group_translate_ranks(wg, 2, &r0, wg, (int *)(end - 4)), MPI_ERR_ARG);
   expect("create with a made-up group", MPI_Comm_create(MPI_COMM_WORLD, made_up, &d),
          MPI_ERR_GROUP);
+  if (cm_size > 1) {
+    expect("create on COMM_SELF with the world's group", MPI_Comm_create(MPI_COMM_SELF, wg, &d),
+           MPI_ERR_GROUP);
+    expect("create_group on COMM_SELF with the world's group",
+           MPI_Comm_create_group(MPI_COMM_SELF, wg, 0, &d), MPI_ERR_GROUP);
+  }
 
   /* Topologies. */
   int periods[3] = {1, 1, 1}, dims[3] = {cm_size, 1, 1};

@@ -5,6 +5,8 @@
 #include "ms_comm.h"
 
 int ms_cm_comm(wasmso_vmctx *vm, ms_gh h, ms_comm **c, const char *fn) {
+  if (h == ABI_COMM_NULL)
+    return ms_raise(vm, NULL, ABI_ERR_COMM, fn, "the communicator is MPI_COMM_NULL");
   if (ms_comm_get(h, c) != 0)
     return ms_raise(vm, NULL, ABI_ERR_COMM, fn, "invalid communicator handle 0x%x", h);
   /* MPI_Comm_idup hands out the handle before the host fills it in. */

@@ -4,7 +4,8 @@ EXTRA_DIST += perf/README perf/run.sh perf/summarise.sh perf/compile-figures.sh 
 	perf/large-module.sh perf/hello.c perf/kernels perf/wasm2c/w2c_host.c \
 	perf/node/run-wasi.mjs
 
-perf: wasm2so/wasm2so$(EXEEXT) loader/wasmload$(EXEEXT)
+# `all`: wasm2so, wasmload, and the MPI SDK for the MPI benchmarks.
+perf: all
 	$(SHELL) $(top_srcdir)/perf/run.sh $(abs_top_builddir)
 
 clean-local: clean-perf

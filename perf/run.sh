@@ -8,7 +8,10 @@
 #   PERF_QUICK=1     small sizes, one timed run, no warm-up (a smoke test)
 #   PERF_RUNS=N      timed runs per engine (default 5), PERF_WARMUP=N (default 1)
 #   PERF_KERNELS="gemm lu"   only these kernels; PERF_ENGINES="clang-O2 wasm2so-O2 ..."
-#   PERF_LARGE=1     also the SQLite compile figures (perf/large-module.sh; needs npm)
+#   PERF_LARGE=1     also the SQLite compile figures (perf/large-module.sh; needs npm
+#                    unless LARGE_WASM=FILE names a module to use instead)
+#   PERF_COMPILE_KERNELS="gemm sort"  compile figures for these only (default: all kernels)
+#   PERF_MPI=0       skip the MPI benchmarks (perf/mpi/run-mpi-bench.sh, run when MPI is built)
 set -euo pipefail
 trap 'echo "perf: failed: $BASH_COMMAND" >&2' ERR
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -100,20 +103,44 @@ done
 
 # ---- checksums: every engine must print what native clang -O2 prints --------
 
+# artifact ENGINE KERNEL: the file an engine runs (its output is reused while
+# newer than this and than wasmload).
+artifact() {
+  local o=$work/$2
+  case $1 in
+  clang-O2|clang-O3|gcc-O2|wasm2c) echo $o.$1 ;;
+  wasm2so-O2) echo $o.w2s-O2.so ;;
+  wasm2so-O3) echo $o.w2s-O3.so ;;
+  wasm2so-simd) echo $o.w2s-simd.so ;;
+  node) echo $o.wasm ;;
+  esac
+}
+
+size_tag=${size_arg:-full}
 bad=0
 for k in $kernels; do
-  $(cmd clang-O2 $k) > $work/$k.out.clang-O2 || die "$k: the native build failed"
+  ref=$work/$k.out.clang-O2.$size_tag
+  if stale $ref $(artifact clang-O2 $k); then
+    $(cmd clang-O2 $k) > $ref || die "$k: the native build failed"
+  fi
   for e in $engines; do
     [ $e = clang-O2 ] && continue
-    if ! $(cmd $e $k) > $work/$k.out.$e 2> $work/$k.err.$e; then
-      note "$k on $e: failed (exit $?): $(head -c 300 $work/$k.err.$e)"
-      bad=1
-    elif ! cmp -s $work/$k.out.clang-O2 $work/$k.out.$e; then
-      note "$k on $e: CHECKSUM MISMATCH: $(tail -1 $work/$k.out.$e) vs $(tail -1 $work/$k.out.clang-O2)"
+    out=$work/$k.out.$e.$size_tag err=$work/$k.err.$e.$size_tag
+    # A recorded output of the same artifact (and wasmload) is not rerun.
+    if stale $out $(artifact $e $k) $wl; then
+      if ! $(cmd $e $k) > $out 2> $err; then
+        note "$k on $e: failed (exit $?): $(head -c 300 $err)"
+        rm -f $out
+        bad=1
+        continue
+      fi
+    fi
+    if ! cmp -s $ref $out; then
+      note "$k on $e: CHECKSUM MISMATCH: $(tail -1 $out) vs $(tail -1 $ref)"
       bad=1
     fi
   done
-  note "$k: $(tail -1 $work/$k.out.clang-O2)"
+  note "$k: $(tail -1 $ref)"
 done
 [ $bad = 0 ] || die "engines disagree (see above); no timings taken"
 note "checksums agree on every engine"
@@ -155,7 +182,8 @@ fi
 
 # ---- compile side -------------------------------------------------------------------
 
-"$top/perf/compile-figures.sh" "$build" "$work" "$quick" $kernels > $results/compile.md
+"$top/perf/compile-figures.sh" "$build" "$work" "$quick" ${PERF_COMPILE_KERNELS:-$kernels} \
+  > $results/compile.md
 cat $results/compile.md
 
 if [ "${PERF_LARGE:-0}" = 1 ]; then
@@ -163,9 +191,21 @@ if [ "${PERF_LARGE:-0}" = 1 ]; then
   cat $results/large-module.txt
 fi
 
-# MPI benchmarks (perf/mpi, maintained with the MPI tests) join when present.
-if [ -x "$top/perf/mpi/run.sh" ]; then
-  "$top/perf/mpi/run.sh" "$build" "$results" > $results/mpi.md || note "perf/mpi/run.sh failed"
-  cat $results/mpi.md
+# MPI benchmarks (perf/mpi, maintained with the MPI tests): ping-pong and
+# Allreduce, native Open MPI against wasmload, when the MPI SDK is built.
+mpi_bench=$top/perf/mpi/run-mpi-bench.sh
+if [ "${PERF_MPI:-1}" = 0 ]; then
+  note "MPI benchmarks skipped (PERF_MPI=0)"
+elif [ -f "$mpi_bench" ] && [ -x "$build/sdk/wasm-mpicc" ] && command -v mpirun >/dev/null 2>&1; then
+  note "MPI benchmarks ($mpi_bench)"
+  mpi_reps=${REPS:-}
+  [ "$quick" = 1 ] && mpi_reps=${REPS:-1}
+  if REPS=${mpi_reps:-5} sh "$mpi_bench" "$build" > $results/mpi.md; then
+    cat $results/mpi.md
+  else
+    note "the MPI benchmarks failed (see above); the rest of the results stand"
+  fi
+else
+  note "MPI benchmarks skipped (no perf/mpi/run-mpi-bench.sh, sdk/wasm-mpicc or mpirun)"
 fi
 note "results in $results"

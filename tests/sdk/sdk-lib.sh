@@ -21,6 +21,10 @@ if [ "${CLANG_WASM:-clang-19}" = no ] || ! command -v "${CLANG_WASM:-clang-19}" 
   echo "$me: SKIP: clang-19 not found" >&2
   exit 77
 fi
+if [ ! -x "$mpicc" ] && [ ! -f /usr/lib/wasm32-wasi/libc.a ]; then
+  echo "$me: SKIP: no wasi-libc (the sdk was not built)" >&2
+  exit 77
+fi
 [ -x "$mpicc" ] || { echo "$me: $mpicc is not built (make)" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out" || exit 1
 

@@ -51,6 +51,22 @@ for std in c99 c11 c++17; do
   fi
 done
 
+# Predefined handles are constants: they initialise statics (C and C++).
+cat > "$out/static.c" <<'EOT'
+#include <mpi.h>
+static MPI_Comm comm = MPI_COMM_WORLD;
+static MPI_Datatype types[] = {MPI_INT, MPI_DOUBLE, MPI_2INT};
+static MPI_Op ops[2] = {MPI_SUM, MPI_MAXLOC};
+static void *in_place = MPI_IN_PLACE;
+int f(void) {
+  return comm == MPI_COMM_WORLD && types[1] == MPI_DOUBLE && ops[1] == MPI_MAXLOC &&
+         in_place == MPI_IN_PLACE;
+}
+EOT
+cp "$out/static.c" "$out/static.cc"
+check "predefined handles initialise statics (C99)" "$mpicc" -std=c99 $strict "$out/static.c"
+check "predefined handles initialise statics (C++17)" "$mpicxx" -std=c++17 $strict "$out/static.cc"
+
 # sched_getcpu and getpagesize are declared (wasi-libc hides them).
 cat > "$out/posix.c" <<'EOT'
 #ifndef _GNU_SOURCE /* C++ defines it */

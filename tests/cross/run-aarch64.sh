@@ -76,7 +76,8 @@ SPEC_JSON_DIR=$json SPEC_RUNNER=$xdir/tests/spec/spec_runner SPEC_LAUNCHER=$qemu
   sh "$top_srcdir/tests/spec/run-spec.sh" --so-dir="$sodir" --label=spec-aarch64 || status=1
 
 # 3c. The WASI programs, against their native x86_64 builds.
-WASI_TARGET=aarch64 WASI_WASMLOAD=$xdir/loader/wasmload WASI_LAUNCHER=$qemu \
+# (qemu runs the heaviest program, malloc_churn, 10-20 times slower.)
+WASI_TARGET=aarch64 WASI_WASMLOAD=$xdir/loader/wasmload WASI_LAUNCHER=$qemu WASI_TIMEOUT=1800 \
   WASI_OUT=$top_builddir/tests/wasi/out-aarch64 sh "$top_srcdir/tests/wasi/run-wasi.sh" || status=1
 
 # 3d. Each architecture's loader refuses the other's .so, saying why.

@@ -24,7 +24,8 @@
 # Cross testing (tests/cross/run-aarch64.sh): WASI_TARGET translates for that
 # target, WASI_WASMLOAD is the loader to run (e.g. the aarch64 one) and
 # WASI_LAUNCHER what runs it (e.g. qemu-aarch64); the summary line is then
-# "wasi-TARGET".  The native builds stay the build host's.
+# "wasi-TARGET".  The native builds stay the build host's.  WASI_TIMEOUT:
+# seconds per run (default 300).
 set -u
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -40,6 +41,7 @@ fail() { echo "run-wasi.sh: $*" >&2; exit 1; }
 . "$top_srcdir/tests/lib/wasi-toolchain.sh"
 wasi_toolchain "$out"
 target=${WASI_TARGET:-}
+tmo=${WASI_TIMEOUT:-300}  # seconds per run (emulated runs need more)
 launcher=${WASI_LAUNCHER:-}
 [ -z "${WASI_WASMLOAD:-}" ] || wl=$WASI_WASMLOAD
 sosuffix=${target:+.$target}.so
@@ -133,8 +135,8 @@ program() {
     [ $# -gt 0 ] && shift
     r=$rundir/$name.$i
     mkdir -p "$(dirname "$r")"
-    eval "run \"\$r.native.dir\" \"\$r.native\" \"\$stdin\" timeout 300 \"\$out/bin/\$name.native\" $args"
-    eval "run \"\$r.wasm.dir\" \"\$r.wasm\" \"\$stdin\" timeout 300 $launcher \"\$wl\" $wopts \"\$out/bin/\$name\$sosuffix\" $args"
+    eval "run \"\$r.native.dir\" \"\$r.native\" \"\$stdin\" timeout $tmo \"\$out/bin/\$name.native\" $args"
+    eval "run \"\$r.wasm.dir\" \"\$r.wasm\" \"\$stdin\" timeout $tmo $launcher \"\$wl\" $wopts \"\$out/bin/\$name\$sosuffix\" $args"
     compare "$name" $i "$want" || bad="$bad run $i ($args):$why"
   done <<EOF
 $runs
@@ -156,7 +158,7 @@ trap_program() {
   r=$rundir/$name
   mkdir -p "$(dirname "$r")"
   envs=
-  run "$r.dir" "$r" /dev/null timeout 300 $launcher "$wl" "$out/bin/$name$sosuffix"
+  run "$r.dir" "$r" /dev/null timeout $tmo $launcher "$wl" "$out/bin/$name$sosuffix"
   why=
   [ "$(cat "$r.status")" = 134 ] || why="$why status $(cat "$r.status"), expected 134;"
   grep -qxF "wasmload: trap: $msg" "$r.err" || why="$why no 'wasmload: trap: $msg' line;"

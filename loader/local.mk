@@ -13,23 +13,15 @@ loader_libwl_a_SOURCES = loader/wl_runtime.h loader/wl_internal.h \
 loader_libwl_a_CFLAGS = $(AM_CFLAGS) -fno-omit-frame-pointer
 
 bin_PROGRAMS += loader/wasmload
+# A .wasm is translated by running the wasm2so command (wl_translator.c), so
+# wasmload never links LLVM: it starts like a native program, and a compute
+# node needs no LLVM to run a .so.  The cache key is hashed with nettle.
 loader_wasmload_SOURCES = loader/wasmload.c loader/wl_elf_check.h loader/wl_elf_check.c \
-	loader/wl_cache.h
-# libw2s translates a .wasm on the fly; wl_cache.c hashes with LLVM's BLAKE3.
-# A runtime-only build (--disable-translator, e.g. cross-built for the
-# compute nodes) runs .so files only.
-if WITH_TRANSLATOR
-loader_wasmload_SOURCES += loader/wl_cache.c
-WL_TRANSLATOR_LIBS = wasm2so/libw2s.a wasm2so/libw2s_front.a $(LLVM_LIBS)
-else
-loader_wasmload_SOURCES += loader/wl_cache_none.c
-WL_TRANSLATOR_LIBS =
-endif
-loader_wasmload_CFLAGS = $(AM_CFLAGS) $(LLVM_CFLAGS)
+	loader/wl_cache.h loader/wl_cache.c loader/wl_translator.h loader/wl_translator.c
+loader_wasmload_CFLAGS = $(AM_CFLAGS) $(NETTLE_CFLAGS)
 # (set in every configuration: a per-target variable replaces AM_CPPFLAGS)
 loader_wasmload_CPPFLAGS = $(AM_CPPFLAGS)
-loader_wasmload_LDADD = loader/libwl.a $(WL_TRANSLATOR_LIBS) \
-	-ldl -lm -lpthread
+loader_wasmload_LDADD = loader/libwl.a $(NETTLE_LIBS) -ldl -lm -lpthread
 if WITH_MPI
 # The MPI shim: linked whole, so each wrapper group's table (a strong
 # definition) replaces the weak empty default of mpi-shim/ms_resolve.c.

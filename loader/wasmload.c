@@ -1,5 +1,6 @@
 /* wasmload — run a shared object made by wasm2so, or a .wasm module
- * translated on the fly into a per-user cache (wl_cache.c).
+ * translated on the fly, by running wasm2so, into a per-user cache
+ * (wl_cache.c).  It never loads LLVM itself.
  *
  *   wasmload [OPTION]... [--] app.so|app.wasm [ARG]...
  *
@@ -454,7 +455,7 @@ static wl_module *open_wasm(const struct opts *o, const char *path) {
     fprintf(stderr, "wasmload: %s: %s\n", path, strerror(errno));
     return NULL;
   }
-  char msg[700];
+  char msg[4096]; /* room for the translator's diagnostics */
   char *dir = NULL;
   if (!o->no_cache && !(dir = wl_cache_dir(o->cache_dir, msg, sizeof msg))) {
     fprintf(stderr, "wasmload: %s\n", msg);
@@ -466,7 +467,7 @@ static wl_module *open_wasm(const struct opts *o, const char *path) {
     bool temp, hit;
     char *so = wl_cache_get(wasm, size, path, dir, &temp, &hit, msg, sizeof msg);
     if (!so) {
-      fprintf(stderr, "%s%s\n", strncmp(msg, path, strlen(path)) ? "wasmload: " : "", msg);
+      fprintf(stderr, "%s\n", msg);
       break;
     }
     wl_error err;

@@ -1,9 +1,10 @@
 /* wl_cache.c — the per-user translation cache of `wasmload app.wasm`.
  *
- * An entry is DIR/<key>.so, key = BLAKE3 (LLVM's C API, no new dependency)
- * of the module bytes, the translation options, the target, the wasm2so
- * version and ABI, the LLVM version and this wasmload's GNU build-id (so a
- * rebuilt translator never reuses its predecessor's code).
+ * An entry is DIR/<key>.so, key = SHA-512/256 (nettle) of the module bytes,
+ * the translation options and target, the wasm2so version and ABI, and the
+ * identity of the wasm2so command that translates (wl_translator.c: its
+ * build-id, size and mtime), so a rebuilt or replaced translator never
+ * reuses its predecessor's code.
  *
  * Many ranks of one job start together on the same module, often on a shared
  * file system.  Readers only ever see complete files: a writer translates to
@@ -11,35 +12,35 @@
  * An advisory lock on DIR/<key>.lock lets one process translate while the
  * others wait and then reuse its result; if locking is unavailable (some
  * network file systems), every process translates and the renames still
- * leave one complete entry.  Lock files stay: removing them would race. */
+ * leave one complete entry.  Lock files stay: removing them would race.  The
+ * exception is a failed translation: its lock file is removed (by the holder,
+ * while still holding it), which tells the waiters to translate for
+ * themselves, in parallel, and each report the error. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
 #include <fcntl.h>
-#include <link.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <llvm-c/Core.h>
-#include <llvm-c/blake3.h>
+#include <nettle/sha2.h>
 
 #include "config.h"
-#include "w2s.h"
 #include "wasmso_abi.h"
 #include "wl_cache.h"
+#include "wl_translator.h"
 
 #if defined(__x86_64__)
-#define HOST_ARCH "x86_64"
+#define HOST_TARGET_OPT "--target=x86_64"
 #elif defined(__aarch64__)
-#define HOST_ARCH "aarch64"
-#else
-#define HOST_ARCH "unknown"
+#define HOST_TARGET_OPT "--target=aarch64"
 #endif
 
 static char *join(const char *a, const char *b) {
@@ -99,97 +100,82 @@ static bool make_dirs(const char *dir) {
   return true;
 }
 
+/* The options given to wasm2so that shape its output, all in the key:
+ * wasm2so's defaults but for an explicit target, so that any wasm2so found
+ * (even one made for another host) translates for this one. */
+static const char *const key_opts[] = {
+  "-O2",
+#ifdef HOST_TARGET_OPT
+  HOST_TARGET_OPT,
+#endif
+  NULL,
+};
+
 /* ---- the key ---- */
-struct build_id { const uint8_t *bytes; size_t len; };
-
-static int find_build_id(struct dl_phdr_info *info, size_t size, void *data) {
-  (void)size;
-  struct build_id *b = data;
-  for (int i = 0; i < info->dlpi_phnum; i++) {
-    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-    if (ph->p_type != PT_NOTE) continue;
-    const uint8_t *p = (const uint8_t *)(info->dlpi_addr + ph->p_vaddr), *end = p + ph->p_memsz;
-    while ((size_t)(end - p) >= sizeof(ElfW(Nhdr))) {
-      const ElfW(Nhdr) *n = (const void *)p;
-      size_t name = (n->n_namesz + 3u) & ~3u, desc = (n->n_descsz + 3u) & ~3u;
-      if ((size_t)(end - p) - sizeof *n < name + desc) break;
-      const uint8_t *np = p + sizeof *n;
-      if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 && memcmp(np, "GNU", 4) == 0) {
-        b->bytes = np + name;
-        b->len = n->n_descsz;
-        return 1;
-      }
-      p = np + name + desc;
-    }
-  }
-  return 1; /* the first object is the executable: stop either way */
+static void add(struct sha512_256_ctx *h, const void *p, size_t n) {
+  sha512_256_update(h, n, p);
 }
 
-static void add_str(llvm_blake3_hasher *h, const char *s) {
-  llvm_blake3_hasher_update(h, s ? s : "", s ? strlen(s) + 1 : 1);
-}
+static void add_u64(struct sha512_256_ctx *h, uint64_t v) { add(h, &v, sizeof v); }
 
-static void cache_key(const uint8_t *wasm, size_t size, const w2s_options *o, char hex[65]) {
-  llvm_blake3_hasher h;
-  llvm_blake3_hasher_init(&h);
-  add_str(&h, "wasm2so cache 1");
+static void add_str(struct sha512_256_ctx *h, const char *s) { add(h, s, strlen(s) + 1); }
+
+static void cache_key(const uint8_t *wasm, size_t size, const wl_translator *t, char hex[65]) {
+  struct sha512_256_ctx h;
+  sha512_256_init(&h);
+  add_str(&h, "wasm2so cache 2");
   add_str(&h, PACKAGE_VERSION);
-  uint32_t abi = WASMSO_ABI_VERSION;
-  llvm_blake3_hasher_update(&h, &abi, sizeof abi);
-  unsigned v[3];
-  LLVMGetVersion(&v[0], &v[1], &v[2]);
-  llvm_blake3_hasher_update(&h, v, sizeof v);
-  struct build_id b = {0};
-  dl_iterate_phdr(find_build_id, &b);
-  uint64_t n = b.len;
-  llvm_blake3_hasher_update(&h, &n, sizeof n);
-  if (b.len) llvm_blake3_hasher_update(&h, b.bytes, b.len);
-  add_str(&h, o->target ? o->target : HOST_ARCH);
-  add_str(&h, o->cpu);
-  add_str(&h, o->features);
-  int32_t opt = o->opt_level;
-  llvm_blake3_hasher_update(&h, &opt, sizeof opt);
-  n = size;
-  llvm_blake3_hasher_update(&h, &n, sizeof n);
-  llvm_blake3_hasher_update(&h, wasm, size);
-  uint8_t out[LLVM_BLAKE3_OUT_LEN];
-  llvm_blake3_hasher_finalize(&h, out, sizeof out);
+  add_u64(&h, WASMSO_ABI_VERSION);
+  add_u64(&h, t->build_id_len);
+  add(&h, t->build_id, t->build_id_len);
+  add_u64(&h, t->size);
+  add_u64(&h, (uint64_t)t->mtime_sec);
+  add_u64(&h, (uint64_t)t->mtime_nsec);
+  for (const char *const *o = key_opts; *o; o++) add_str(&h, *o);
+  add_u64(&h, size);
+  add(&h, wasm, size);
+  uint8_t out[SHA512_256_DIGEST_SIZE];
+  sha512_256_digest(&h, sizeof out, out);
   for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", out[i]);
 }
 
 /* ---- translation ---- */
-/* The translator's own "FILE:0xOFF: error: MSG" wording. */
-static bool diag_msg(const w2s_diag *d, const char *name, char *msg, size_t msg_size) {
-  FILE *f = fmemopen(msg, msg_size, "w");
-  if (f) {
-    w2s_diag_print(d, name, f);
-    fclose(f);
-    msg[strcspn(msg, "\n")] = 0;
-  } else {
-    snprintf(msg, msg_size, "%s: error: %s", name, d->msg);
-  }
-  return false;
+/* key_opts and -j N, N = the CPUs this process may run on (the translator
+ * inherits that set; under a launcher that binds ranks it may be one). */
+struct run_opts {
+  const char *argv[sizeof key_opts / sizeof *key_opts + 2];
+  char jobs[16];
+};
+
+static const char *const *run_opts(struct run_opts *r) {
+  size_t n = 0;
+  for (; key_opts[n]; n++) r->argv[n] = key_opts[n];
+  cpu_set_t set;
+  long cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : sysconf(_SC_NPROCESSORS_ONLN);
+  snprintf(r->jobs, sizeof r->jobs, "-j%ld", cpus < 1 ? 1 : cpus > 1024 ? 1024 : cpus);
+  r->argv[n++] = r->jobs;
+  r->argv[n] = NULL;
+  return r->argv;
 }
 
-static bool translate(const uint8_t *wasm, size_t size, const w2s_options *o, const char *out,
+static bool translate(const wl_translator *t, const uint8_t *wasm, size_t size, const char *out,
                       const char *name, char *msg, size_t msg_size) {
-  w2s_diag d;
-  memset(&d, 0, sizeof d);
-  return w2s_translate(wasm, size, o, out, &d) || diag_msg(&d, name, msg, msg_size);
+  struct run_opts r;
+  return wl_translator_run(t, run_opts(&r), wasm, size, name, out, msg, msg_size);
 }
 
-static char *translate_temp(const uint8_t *wasm, size_t size, const w2s_options *o,
+static char *translate_temp(const wl_translator *t, const uint8_t *wasm, size_t size,
                             const char *name, char *msg, size_t msg_size) {
   const char *tmp = getenv("TMPDIR");
   char *path = join(tmp && *tmp ? tmp : "/tmp", "wasmload-XXXXXX.so");
   int fd = path ? mkstemps(path, 3) : -1;
   if (fd < 0) {
-    snprintf(msg, msg_size, "cannot create a temporary file: %s", strerror(errno));
+    snprintf(msg, msg_size, "wasmload: cannot create a temporary file: %s", strerror(errno));
     free(path);
     return NULL;
   }
   close(fd);
-  if (!translate(wasm, size, o, path, name, msg, msg_size)) {
+  if (!translate(t, wasm, size, path, name, msg, msg_size)) {
     unlink(path);
     free(path);
     return NULL;
@@ -202,23 +188,24 @@ static bool is_file(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-char *wl_cache_get(const uint8_t *wasm, size_t size, const char *name, const char *dir,
-                   bool *temp, bool *hit, char *msg, size_t msg_size) {
-  w2s_options o;
-  w2s_options_default(&o);
-  *temp = false;
-  *hit = false;
-  if (!dir) {
-    *temp = true;
-    return translate_temp(wasm, size, &o, name, msg, msg_size);
-  }
+/* Remove the lock file if lfd is still the file at that path (another
+ * process may have replaced it after a failure of its own). */
+static void drop_lock(int lfd, const char *lock) {
+  struct stat a, b;
+  if (lfd >= 0 && lock && fstat(lfd, &a) == 0 && stat(lock, &b) == 0 && a.st_dev == b.st_dev &&
+      a.st_ino == b.st_ino)
+    unlink(lock);
+}
+
+static char *cached(const wl_translator *t, const uint8_t *wasm, size_t size, const char *name,
+                    const char *dir, bool *hit, char *msg, size_t msg_size) {
   if (!make_dirs(dir)) {
-    snprintf(msg, msg_size, "cache directory %s: %s (use --cache-dir=DIR or --no-cache)", dir,
+    snprintf(msg, msg_size, "wasmload: cache directory %s: %s (use --cache-dir=DIR or --no-cache)", dir,
              errno == EPERM ? "not private to this user (others may write to it)" : strerror(errno));
     return NULL;
   }
   char hex[65], file[80];
-  cache_key(wasm, size, &o, hex);
+  cache_key(wasm, size, t, hex);
   snprintf(file, sizeof file, "%s.so", hex);
   char *final = join(dir, file);
   if (!final) goto oom;
@@ -226,20 +213,19 @@ char *wl_cache_get(const uint8_t *wasm, size_t size, const char *name, const cha
     *hit = true;
     return final;
   }
-  /* An invalid module is refused before it leaves a lock file behind. */
-  w2s_diag d;
-  memset(&d, 0, sizeof d);
-  if (!w2s_check(wasm, size, &d)) {
-    diag_msg(&d, name, msg, msg_size);
-    free(final);
-    return NULL;
-  }
   snprintf(file, sizeof file, "%s.lock", hex);
   char *lock = join(dir, file);
   int lfd = lock ? open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
-  free(lock);
-  /* Blocks while another process translates this module. */
-  if (lfd >= 0) while (flock(lfd, LOCK_EX) != 0 && errno == EINTR) {}
+  if (lfd >= 0) {
+    /* Blocks while another process translates this module. */
+    while (flock(lfd, LOCK_EX) != 0 && errno == EINTR) {}
+    /* Removed meanwhile: that translation failed; go on without a lock. */
+    struct stat st;
+    if (fstat(lfd, &st) == 0 && st.st_nlink == 0) {
+      close(lfd);
+      lfd = -1;
+    }
+  }
   if (is_file(final)) {
     *hit = true;
   } else {
@@ -247,14 +233,14 @@ char *wl_cache_get(const uint8_t *wasm, size_t size, const char *name, const cha
     char *tmp = join(dir, file);
     int fd = tmp ? mkstemp(tmp) : -1;
     if (fd < 0) {
-      snprintf(msg, msg_size, "cache directory %s: %s (use --no-cache)", dir, strerror(errno));
+      snprintf(msg, msg_size, "wasmload: cache directory %s: %s (use --no-cache)", dir, strerror(errno));
       free(tmp);
       goto fail;
     }
     close(fd);
-    bool ok = translate(wasm, size, &o, tmp, name, msg, msg_size);
+    bool ok = translate(t, wasm, size, tmp, name, msg, msg_size);
     if (ok && rename(tmp, final) != 0) {
-      snprintf(msg, msg_size, "cannot store %s: %s", final, strerror(errno));
+      snprintf(msg, msg_size, "wasmload: cannot store %s: %s", final, strerror(errno));
       ok = false;
     }
     if (!ok) unlink(tmp);
@@ -262,14 +248,34 @@ char *wl_cache_get(const uint8_t *wasm, size_t size, const char *name, const cha
     if (!ok) goto fail;
   }
   if (lfd >= 0) close(lfd); /* releases the lock */
+  free(lock);
   return final;
 fail:
+  drop_lock(lfd, lock);
   if (lfd >= 0) close(lfd);
+  free(lock);
   free(final);
   return NULL;
 oom:
-  snprintf(msg, msg_size, "out of memory");
+  snprintf(msg, msg_size, "wasmload: out of memory");
   return NULL;
+}
+
+char *wl_cache_get(const uint8_t *wasm, size_t size, const char *name, const char *dir,
+                   bool *temp, bool *hit, char *msg, size_t msg_size) {
+  *temp = false;
+  *hit = false;
+  wl_translator t;
+  if (!wl_translator_find(&t, name, msg, msg_size)) return NULL;
+  char *so;
+  if (dir) {
+    so = cached(&t, wasm, size, name, dir, hit, msg, msg_size);
+  } else {
+    *temp = true;
+    so = translate_temp(&t, wasm, size, name, msg, msg_size);
+  }
+  wl_translator_free(&t);
+  return so;
 }
 
 void wl_cache_drop(const char *so_path) { unlink(so_path); }

@@ -1,5 +1,5 @@
-/* wl_cache.h — `wasmload app.wasm`: translate a module with libw2s into a
- * per-user cache of shared objects, or find it there. */
+/* wl_cache.h — `wasmload app.wasm`: translate a module with the wasm2so
+ * command into a per-user cache of shared objects, or find it there. */
 #ifndef WL_CACHE_H
 #define WL_CACHE_H
 
@@ -16,7 +16,10 @@ char *wl_cache_dir(const char *dir, char *msg, size_t msg_size);
  * cache in cache_dir (created if missing), translated and stored there first
  * on a miss.  cache_dir NULL: translate into a private temporary file, and
  * set *temp so the caller unlinks it once loaded.  Returns a malloc'd path,
- * or NULL with msg.  *hit says whether the entry was already there. */
+ * or NULL with msg, ready to print: wasmload's words ("wasmload: ...") or
+ * the translator's own diagnostics ("NAME:0xOFF: error: ...").  *hit says
+ * whether the entry was already there.  Needs a wasm2so (wl_translator.h)
+ * even on a hit: its identity is part of the key. */
 char *wl_cache_get(const uint8_t *wasm, size_t size, const char *name, const char *cache_dir,
                    bool *temp, bool *hit, char *msg, size_t msg_size);
 

@@ -11,6 +11,7 @@ pkgs=(
   libclang-rt-19-dev                                 # libFuzzer and sanitizers for `make fuzz`
   wabt                                               # wast2json, wat2wasm for the spec tests
   check libjansson-dev                               # unit tests, spec runner
+  nettle-dev                                         # wasmload's cache keys (SHA-512/256)
   libopenmpi-dev openmpi-bin                         # the host MPI the shim forwards to
   hyperfine gnuplot-nox                              # `make perf`: timing and the plot
   qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross  # aarch64 tests under emulation
@@ -19,7 +20,7 @@ pkgs=(
 # The aarch64 tests run a cross-built runtime under qemu-aarch64; it links
 # arm64 jansson and check, from Debian's multiarch (which brings libc6:arm64
 # and its /lib/ld-linux-aarch64.so.1).
-arm64_pkgs=(libjansson-dev:arm64 check:arm64)
+arm64_pkgs=(libjansson-dev:arm64 check:arm64 nettle-dev:arm64)
 case $(dpkg --print-architecture) in amd64) pkgs+=("${arm64_pkgs[@]}") ;; esac
 
 missing=()

@@ -1,6 +1,8 @@
 /* ms_env.c — start, stop, clocks, versions, thread levels, Alloc_mem. */
 #include <stdio.h>
 
+#include <stdlib.h>
+
 #include "ms_core.h"
 #include "ms_env.h"
 
@@ -17,6 +19,9 @@ static int start(vmx *vm, const char *fn, int required, int *provided) {
   if (ms_initialized())
     return ms_raise(vm, NULL, ABI_ERR_OTHER, fn, "MPI is already %s", ms_finalized() ? "finalized" : "initialized");
   ms_predef_init();
+  /* The shim leaves some argument checks (roots, ranks) to the host: keep
+   * Open MPI's parameter checking on whatever the environment says. */
+  setenv("OMPI_MCA_mpi_param_check", "1", 1);
   int rc = required < 0 ? MPI_Init(NULL, NULL) : MPI_Init_thread(NULL, NULL, required, provided);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
   /* Errors come back to the shim, which applies the guest's handler. */

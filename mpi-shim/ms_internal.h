@@ -153,9 +153,9 @@ ms_comm *ms_comm_world(void);
  * ABI_ERR_BUFFER. */
 static inline int ms_buffer(const wasmso_vmctx *vm, ms_gaddr buf, int64_t count,
                             const ms_type *t, void **host) {
+  *host = vm->mem_base + buf;
   if (count < 0) return ABI_ERR_COUNT;
   if (!t->committed) return ABI_ERR_TYPE;
-  *host = vm->mem_base + buf;
   if (count == 0 || t->size == 0) return 0;
   __int128 first = (__int128)buf + t->true_lb;
   __int128 span = (__int128)(count - 1) * t->extent;

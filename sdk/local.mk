@@ -61,8 +61,8 @@ sdk/include/mpi_imports.h: $(SDK_IMPORT_DEFS) $(top_srcdir)/sdk/gen-imports.sh \
 sdk/lib/mpi-imports.txt: sdk/include/mpi_imports.h
 	@test -f $@ || { rm -f sdk/include/mpi_imports.h; $(MAKE) $(AM_MAKEFLAGS) sdk/include/mpi_imports.h; }
 
-# The guest compat library (gethostname, getpagesize, the serial OpenMP
-# runtime, MPI handle conversions), compiled for wasm32.
+# The guest compat library (gethostname, getpagesize, sysconf, the serial
+# OpenMP runtime, MPI functions that need no host), compiled for wasm32.
 SDK_GUEST_CC = $(CLANG_WASM) --target=wasm32-wasi --sysroot=$(abs_top_builddir)/sdk/sysroot
 SDK_GUEST_CFLAGS = -O2 -std=gnu11 -Wall -Wextra -Isdk/include -I$(top_srcdir)/sdk/include
 SDK_COMPAT_OBJECTS = $(SDK_COMPAT_SRCS:%.c=%.wasm.o)

@@ -90,6 +90,32 @@ check "runs: -L/-l" sh -c "[ \"\$(cd '$out' && '$w2s' -O1 lib.wasm -o lib.so && 
 check "exports malloc, free and the function table" sh -c \
   "wasm-objdump -x -j Export '$out/lib.wasm' | grep -q '\"malloc\"' && wasm-objdump -x -j Export '$out/lib.wasm' | grep -q '\"free\"' && wasm-objdump -x -j Export '$out/lib.wasm' | grep -q 'table\\['"
 
+# ---- function pointers never take the ABI's reserved values 0 and 1 ----
+cat > "$out/fnptr.c" <<'EOT'
+#include <mpi.h>
+#include <stdint.h>
+#include <stdio.h>
+static int copy_a(MPI_Comm c, int k, void *e, void *in, void *out, int *flag) {
+  (void)c, (void)k, (void)e, (void)in, (void)out;
+  return *flag = 0;
+}
+static int copy_b(MPI_Comm c, int k, void *e, void *in, void *out, int *flag) {
+  (void)c, (void)k, (void)e, (void)in, (void)out;
+  return *flag = 1;
+}
+int main(void) {
+  MPI_Comm_copy_attr_function *fns[] = {copy_a, copy_b};
+  int reserved = 0;
+  for (int i = 0; i < 2; i++)
+    reserved += fns[i] == MPI_COMM_NULL_COPY_FN || fns[i] == MPI_COMM_DUP_FN;
+  printf("%d\n", reserved);
+  return 0;
+}
+EOT
+check "a program with address-taken functions builds" "$mpicc" -O0 "$out/fnptr.c" -o "$out/fnptr.wasm"
+check "no guest function pointer equals MPI_COMM_NULL_COPY_FN (0) or MPI_COMM_DUP_FN (1)" sh -c \
+  "[ \"\$(cd '$out' && '$w2s' -O1 fnptr.wasm -o fnptr.so && '$wl' fnptr.so)\" = 0 ]"
+
 # ---- C++ ----
 cat > "$out/vec.cc" <<'EOT'
 #include <mpi.h>

@@ -203,6 +203,7 @@ int ms_cc_req_end(ms_cc *x, ms_nbreq *q, int host_rc, void *temp) {
   }
   q->r->flags = 0;
   q->r->temp = temp;
+  q->r->comm = x->c;
   memcpy(q->guest, &q->h, 4);
   return 0;
 }

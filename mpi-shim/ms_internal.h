@@ -107,6 +107,7 @@ typedef struct ms_request {
   MPI_Request host;
   uint32_t flags;
   void *temp;            /* freed (free()) when the request completes or is freed: translated arrays */
+  ms_comm *comm;         /* whose error handler hears of its completion errors (NULL: MPI_COMM_WORLD's) */
 } ms_request;
 
 typedef struct ms_errhandler {

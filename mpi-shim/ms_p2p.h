@@ -84,6 +84,9 @@ int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_gh *h, ms_re
 ms_request *ms_req_new(ms_gh *h);
 /* After the host completed or freed r: release temp, the record and store
  * ABI_REQUEST_NULL in the guest's slot.  Persistent requests stay. */
+/* The communicator whose error handler hears of r's completion errors, or
+ * NULL for MPI_COMM_WORLD's. */
+ms_comm *ms_req_comm(const ms_request *r);
 void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot);
 
 /* ---- arrays of requests ----

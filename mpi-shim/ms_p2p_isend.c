@@ -28,6 +28,7 @@ static inline int32_t make_request(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt,
     return ms_check(vm, c, rc, fn);
   }
   r->flags = flags;
+  r->comm = c;
   *slot = h;
   return 0;
 }

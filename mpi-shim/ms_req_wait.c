@@ -40,9 +40,10 @@ int32_t ms_MPI_Wait(wasmso_vmctx *vm, u32 req, u32 status) {
   ms_p2p_completing--;
   bool done = active && *hr == MPI_REQUEST_NULL;
   if (gs && (rc == MPI_SUCCESS || done)) ms_status_out(gs, st);
+  ms_comm *c = r ? ms_req_comm(r) : NULL;
   if (r && (done || (rc == MPI_SUCCESS && !(r->flags & MS_REQ_PERSISTENT))))
     ms_req_release(r, h, slot);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
 }
 
 int32_t ms_MPI_Test(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
@@ -68,9 +69,10 @@ int32_t ms_MPI_Test(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
   bool done = active && *hr == MPI_REQUEST_NULL;
   if (rc == MPI_SUCCESS) *gf = f != 0;
   if (gs && ((rc == MPI_SUCCESS && f) || done)) ms_status_out(gs, st);
+  ms_comm *c = r ? ms_req_comm(r) : NULL;
   if (r && (done || (rc == MPI_SUCCESS && f && !(r->flags & MS_REQ_PERSISTENT))))
     ms_req_release(r, h, slot);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
 }
 
 /* ---- arrays ---- */

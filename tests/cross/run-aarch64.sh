@@ -10,8 +10,8 @@
 #   3. under qemu: the runtime's Check suites, the whole spec suite (line
 #      spec-aarch64), the WASI programs against their x86_64 native builds
 #      (line wasi-aarch64), and refusal of an x86_64 .so by the aarch64 loader.
-# Steps 2-3 need qemu-user, gcc-aarch64-linux-gnu and arm64 jansson, check and
-# libc (multiarch); without them they are skipped with the reason.
+# Steps 2-3 need qemu-user, gcc-aarch64-linux-gnu and arm64 jansson, check,
+# nettle and libc (multiarch); without them they are skipped with the reason.
 # Environment (set by `make check`): top_srcdir, top_builddir, WASM_TESTSUITE,
 # WAST2JSON, CLANG_WASM.
 set -u
@@ -41,6 +41,7 @@ command -v $host-gcc >/dev/null 2>&1 || missing="$missing gcc-aarch64-linux-gnu"
 [ -e /lib/ld-linux-aarch64.so.1 ] || missing="$missing libc6:arm64"
 [ -e /usr/lib/$host/pkgconfig/jansson.pc ] || missing="$missing libjansson-dev:arm64"
 [ -e /usr/lib/$host/pkgconfig/check.pc ] || missing="$missing check:arm64"
+[ -e /usr/lib/$host/pkgconfig/nettle.pc ] || missing="$missing nettle-dev:arm64"
 if [ -n "$missing" ]; then
   say "not running on aarch64: missing$missing (scripts/install-deps.sh installs them)"
   exit $status

@@ -37,18 +37,48 @@ static const char *const level_v4[] = {"avx512f", "avx512bw", "avx512cd", "avx51
 #define HOST_ARCH "aarch64"
 #include <asm/hwcap.h>
 static int has_feature(const char *f) {
-  unsigned long h = getauxval(AT_HWCAP);
+  unsigned long h = getauxval(AT_HWCAP), h2 = getauxval(AT_HWCAP2);
 #define F(llvm, bit) if (strcmp(f, llvm) == 0) return (h & (bit)) != 0;
+#define F2(llvm, bit) if (strcmp(f, llvm) == 0) return (h2 & (bit)) != 0;
   F("fp-armv8", HWCAP_FP) F("neon", HWCAP_ASIMD) F("crc", HWCAP_CRC32) F("lse", HWCAP_ATOMICS)
   F("aes", HWCAP_AES) F("sha2", HWCAP_SHA2) F("sve", HWCAP_SVE) F("dotprod", HWCAP_ASIMDDP)
   F("fullfp16", HWCAP_FPHP) F("rcpc", HWCAP_LRCPC)
+  F2("sve2", HWCAP2_SVE2) F2("i8mm", HWCAP2_I8MM) F2("bf16", HWCAP2_BF16)
 #undef F
+#undef F2
   return -1;
 }
 #else
 #define HOST_ARCH "unknown"
 static int has_feature(const char *f) { (void)f; return -1; }
 #endif
+
+/* What a named CPU implies.  wasm2so records a named CPU's own features only
+ * as its name (LLVM's C API cannot list them), so the loader knows the CPUs
+ * users name; --cpu=native records the host's features in full instead. */
+struct cpu_implies { const char *cpu; const char *const features[8]; };
+static const struct cpu_implies named_cpus[] = {
+#if defined(__x86_64__)
+  {"x86-64", {NULL}},
+  {"haswell", {"avx2", "bmi2", "fma", "movbe", NULL}},
+  {"broadwell", {"avx2", "bmi2", "fma", "adx", NULL}},
+  {"skylake", {"avx2", "bmi2", "fma", "adx", NULL}},
+  {"skylake-avx512", {"avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl", NULL}},
+  {"cascadelake", {"avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl", "avx512vnni", NULL}},
+  {"icelake-server", {"avx512f", "avx512bw", "avx512vl", "avx512vbmi", "avx512vnni", "gfni", "vaes", NULL}},
+  {"sapphirerapids", {"avx512f", "avx512bw", "avx512vl", "avx512vbmi", "avx512vnni", "gfni", "vaes", NULL}},
+  {"znver2", {"avx2", "bmi2", "fma", "adx", "sha", NULL}},
+  {"znver3", {"avx2", "bmi2", "fma", "adx", "sha", "vaes", NULL}},
+  {"znver4", {"avx512f", "avx512bw", "avx512vl", "avx512vbmi", "avx512vnni", "vaes", NULL}},
+#elif defined(__aarch64__)
+  {"generic", {NULL}},
+  {"cortex-a72", {"crc", NULL}},                                          /* Graviton */
+  {"neoverse-n1", {"crc", "lse", "rcpc", "dotprod", "fullfp16", NULL}},     /* Graviton2 */
+  {"neoverse-v1", {"crc", "lse", "rcpc", "dotprod", "fullfp16", "sve", "i8mm", "bf16"}}, /* Graviton3 */
+  {"neoverse-n2", {"crc", "lse", "rcpc", "dotprod", "sve", "sve2", "i8mm", "bf16"}},
+  {"neoverse-v2", {"crc", "lse", "rcpc", "dotprod", "sve", "sve2", "i8mm", "bf16"}}, /* Graviton4 */
+#endif
+};
 
 static void need(const char *f, char *missing, size_t size) {
   if (has_feature(f) != 0) return;
@@ -97,10 +127,24 @@ bool wl_cpu_check(const wasmso_module_desc *d, wl_error *err) {
     need_list(level_v3, missing, sizeof missing);
     need_list(level_v4, missing, sizeof missing);
   }
-  /* Other named CPUs (e.g. what --cpu=native resolved to) are judged by the
-   * explicit feature string, which wasm2so records in full. */
 #endif
+  /* A named CPU: what it implies (the x86-64-vN levels are above). */
+  const char *name = d->cpu ? d->cpu : "";
   const char *f = d->features ? d->features : "";
+  bool known = strncmp(name, "x86-64-v", 8) == 0;
+  for (size_t i = 0; i < sizeof named_cpus / sizeof named_cpus[0]; i++)
+    if (strcmp(name, named_cpus[i].cpu) == 0) {
+      known = true;
+      for (size_t j = 0; j < 8 && named_cpus[i].features[j]; j++)
+        need(named_cpus[i].features[j], missing, sizeof missing);
+    }
+  /* Another name is acceptable only with the features recorded in full, as
+   * --cpu=native does (the host's list names absent features too: "-avx512f"). */
+  if (!known && !strstr(f, ",-") && f[0] != '-')
+    return wl_fail(err, WL_ERR_LOAD,
+                   "built for CPU '%s', which this wasmload cannot check on this host; translate "
+                   "with a CPU it knows, or list the features with --cpu-features",
+                   name);
   while (*f) {
     size_t n = strcspn(f, ",");
     if (f[0] == '+' && n > 1 && n < 64) {

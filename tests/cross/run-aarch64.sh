@@ -104,6 +104,20 @@ if "${WAT2WASM:-wat2wasm}" "$t/m.wat" -o "$t/m.wasm" &&
   else
     echo "FAIL x86_64 wasmload on an aarch64 .so: status $rc, $(cat "$t/err")"; status=1
   fi
+  # A Graviton4 (neoverse-v2) .so on a Graviton2 (qemu's neoverse-n1 CPU):
+  # refused, naming what the CPU lacks; a Graviton2 .so runs there.
+  "$top_builddir/wasm2so/wasm2so" --target=aarch64 --cpu=neoverse-v2 "$t/m.wasm" -o "$t/v2.so" &&
+    "$top_builddir/wasm2so/wasm2so" --target=aarch64 --cpu=neoverse-n1 "$t/m.wasm" -o "$t/n1.so" ||
+    { echo "FAIL wasm2so --cpu=neoverse-v2/n1"; status=1; }
+  "$qemu" -cpu neoverse-n1 "$xdir/loader/wasmload" "$t/v2.so" > "$t/out" 2> "$t/err"
+  rc=$?
+  if [ $rc = 1 ] && grep -q 'CPU lacks: sve, sve2' "$t/err"; then
+    echo "PASS aarch64 wasmload on a neoverse-n1 refuses a neoverse-v2 .so: $(cat "$t/err")"
+  else
+    echo "FAIL neoverse-v2 .so on neoverse-n1: status $rc, $(cat "$t/err")"; status=1
+  fi
+  "$qemu" -cpu neoverse-n1 "$xdir/loader/wasmload" "$t/n1.so" > "$t/out" 2> "$t/err" ||
+    { echo "FAIL neoverse-n1 .so on neoverse-n1: $(cat "$t/err")"; status=1; }
 else
   echo "FAIL cannot build the refusal fixtures"; status=1
 fi

@@ -47,5 +47,15 @@ if [ "$(uname -m)" = x86_64 ]; then
   else
     echo "note: this CPU has every feature tried; the missing-feature case is not exercised"
   fi
+  # A named CPU: what it implies is checked (znver4 implies AVX-512)...
+  if ! grep -qw avx512f /proc/cpuinfo; then
+    "$WASM2SO" --cpu=znver4 "$T/hello.wasm" -o "$T/znver4.so" &&
+      refused "a named CPU whose features this host lacks" "$T/znver4.so" "CPU lacks: avx512f" ||
+      fail "wasm2so --cpu=znver4"
+  fi
+  # ... and a CPU the loader does not know is refused rather than run blind.
+  "$WASM2SO" --cpu=ivybridge "$T/hello.wasm" -o "$T/ivb.so" &&
+    refused "a named CPU unknown to wasmload" "$T/ivb.so" "built for CPU 'ivybridge', which this wasmload cannot check" ||
+    fail "wasm2so --cpu=ivybridge"
 fi
 finish

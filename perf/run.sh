@@ -11,6 +11,7 @@
 #   PERF_LARGE=1     also the SQLite compile figures (perf/large-module.sh; needs npm
 #                    unless LARGE_WASM=FILE names a module to use instead)
 #   PERF_COMPILE_KERNELS="gemm sort"  compile figures for these only (default: all kernels)
+#   PERF_RESUME=1    keep the timings of kernels already timed (same engines, nothing rebuilt)
 #   PERF_MPI=0       skip the MPI benchmarks (perf/mpi/run-mpi-bench.sh, run when MPI is built)
 set -euo pipefail
 trap 'echo "perf: failed: $BASH_COMMAND" >&2' ERR
@@ -148,10 +149,19 @@ note "checksums agree on every engine"
 # ---- timings ------------------------------------------------------------------
 
 for k in $kernels; do
+  if [ "${PERF_RESUME:-0}" = 1 ] && [ -s $results/$k.csv ] &&
+     ! stale $results/$k.csv $(for e in $engines; do artifact $e $k; done) $wl &&
+     [ "$(awk -F, 'NR > 1 { printf "%s ", $1 }' $results/$k.csv)" = "$(echo $engines) " ]; then
+    note "$k: timed already ($results/$k.csv; PERF_RESUME=1)"
+    continue
+  fi
   args=()
   for e in $engines; do args+=(-n "$e" "$(cmd $e $k)"); done
   note "timing $k ($runs runs, $warmup warm-up)"
-  hyperfine -N --style basic --runs $runs --warmup $warmup \
+  # -i: an engine's exit status was checked with the checksums above; node 20
+  # segfaults on exit after hashtable's full size when stdout is a pipe
+  # (status 139, after printing the right checksum), which must not end the run.
+  hyperfine -N -i --style basic --runs $runs --warmup $warmup \
     --export-csv $results/$k.csv "${args[@]}" > $results/$k.hyperfine.txt
 done
 

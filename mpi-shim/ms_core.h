@@ -5,13 +5,8 @@
 
 #include "ms_internal.h"
 
-/* One predefined handle: kind + 1 (0: not a handle) and its record. */
-struct ms_predef_entry {
-  uint8_t kind;
-  bool alias;   /* a datatype sharing its host type with another (MPI_LONG -> int32): ms_obj_find prefers the other */
-  void *rec;
-};
-extern struct ms_predef_entry ms_predef[ABI_PREDEF_LIMIT];
+/* (struct ms_predef_entry and ms_predef[]: ms_internal.h, for the inlined
+ * lookups.) */
 
 /* Fill the predefined table (idempotent; no host MPI call). */
 void ms_predef_init(void);

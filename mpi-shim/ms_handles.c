@@ -140,20 +140,6 @@ size_t ms_obj_live(enum ms_kind k) {
 
 /* ---- typed getters ---- */
 
-int ms_comm_get(ms_gh h, ms_comm **out) {
-  return (*out = ms_obj_get(MS_COMM, h)) ? 0 : ABI_ERR_COMM;
-}
-
-int ms_type_get(ms_gh h, ms_type **out) {
-  return (*out = ms_obj_get(MS_TYPE, h)) ? 0 : ABI_ERR_TYPE;
-}
-
-int ms_type_get_committed(ms_gh h, ms_type **out) {
-  ms_type *t = ms_obj_get(MS_TYPE, h);
-  *out = t;
-  return t && t->committed ? 0 : ABI_ERR_TYPE;
-}
-
 int ms_op_get(ms_gh h, ms_op **out) {
   return (*out = ms_obj_get(MS_OP, h)) ? 0 : ABI_ERR_OP;
 }

@@ -130,9 +130,35 @@ ms_gh ms_obj_find(enum ms_kind k, const void *host_handle, size_t host_size);
 
 /* Typed getters: 0, or the error class for a bad handle (ABI_ERR_COMM,
  * ABI_ERR_TYPE, ABI_ERR_OP, ABI_ERR_GROUP, ABI_ERR_REQUEST, ABI_ERR_ARG...). */
-int ms_comm_get(ms_gh h, ms_comm **out);
-int ms_type_get(ms_gh h, ms_type **out);      /* any type, committed or not */
-int ms_type_get_committed(ms_gh h, ms_type **out); /* ABI_ERR_TYPE unless committed */
+/* One predefined handle: kind + 1 (0: not a handle) and its record
+ * (ms_handles.c).  Here so that the lookups of the hot path inline: a call on
+ * MPI_COMM_WORLD and MPI_INT costs two loads and two compares. */
+struct ms_predef_entry {
+  uint8_t kind;
+  bool alias;   /* a datatype sharing its host type with another (MPI_LONG -> int32): ms_obj_find prefers the other */
+  void *rec;
+};
+extern struct ms_predef_entry ms_predef[ABI_PREDEF_LIMIT];
+static inline void *ms_obj_get_inline(enum ms_kind k, ms_gh h) {
+  if (h < ABI_PREDEF_LIMIT) {
+    const struct ms_predef_entry *p = &ms_predef[h];
+    return p->kind == (uint8_t)(k + 1) ? p->rec : NULL;
+  }
+  return ms_obj_get(k, h);
+}
+static inline int ms_comm_get(ms_gh h, ms_comm **out) {
+  return (*out = (ms_comm *)ms_obj_get_inline(MS_COMM, h)) ? 0 : ABI_ERR_COMM;
+}
+/* any type, committed or not */
+static inline int ms_type_get(ms_gh h, ms_type **out) {
+  return (*out = (ms_type *)ms_obj_get_inline(MS_TYPE, h)) ? 0 : ABI_ERR_TYPE;
+}
+/* ABI_ERR_TYPE unless committed */
+static inline int ms_type_get_committed(ms_gh h, ms_type **out) {
+  ms_type *t = (ms_type *)ms_obj_get_inline(MS_TYPE, h);
+  *out = t;
+  return t && t->committed ? 0 : ABI_ERR_TYPE;
+}
 int ms_op_get(ms_gh h, ms_op **out);
 int ms_group_get(ms_gh h, MPI_Group *out);    /* ABI_GROUP_EMPTY included */
 int ms_info_get(ms_gh h, MPI_Info *out);      /* ABI_INFO_NULL -> MPI_INFO_NULL */

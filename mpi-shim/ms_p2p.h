@@ -43,6 +43,9 @@ static inline bool ms_p2p_status(const wasmso_vmctx *vm, ms_gaddr g, MPI_Status 
     return true;
   }
   *guest = ms_ptr(vm, g, MS_STATUS_SIZE);
+  /* Single-completion calls leave MPI_ERROR unset: start it defined, so the
+   * guest gets MPI_SUCCESS there, not a translation of stack garbage. */
+  local->MPI_ERROR = MPI_SUCCESS;
   *st = local;
   return *guest != NULL;
 }

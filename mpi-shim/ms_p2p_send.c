@@ -5,7 +5,7 @@
 
 typedef int (*send_fn)(const void *, int, MPI_Datatype, int, int, MPI_Comm);
 
-static inline int32_t send_mode(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest,
+static inline __attribute__((always_inline)) int32_t send_mode(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest,
                                 u32 tag, u32 comm, send_fn send, const char *fn) {
   ms_comm *c;
   ms_type *t;

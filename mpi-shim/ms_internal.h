@@ -184,6 +184,12 @@ static inline int ms_buffer(const wasmso_vmctx *vm, ms_gaddr buf, int64_t count,
   if (count < 0) return ABI_ERR_COUNT;
   if (!t->committed) return ABI_ERR_TYPE;
   if (count == 0 || t->size == 0) return 0;
+  if (t->true_lb == 0 && t->true_extent == t->extent) {
+    /* Dense elements (every predefined type): count * extent bytes at buf. */
+    uint64_t bytes;
+    if (__builtin_mul_overflow((uint64_t)count, (uint64_t)t->extent, &bytes)) return ABI_ERR_BUFFER;
+    return ms_in_mem(vm, buf, bytes) ? 0 : ABI_ERR_BUFFER;
+  }
   __int128 first = (__int128)buf + t->true_lb;
   __int128 span = (__int128)(count - 1) * t->extent;
   __int128 lo = span < 0 ? first + span : first;
@@ -230,7 +236,19 @@ int ms_topo_out(int host_kind);        /* MPI_CART... -> ABI_CART...; MPI_UNDEFI
 /* Host address of n guest statuses at g (g 0 = MPI_STATUS(ES)_IGNORE gives
  * NULL with *ignore set), or NULL with *ignore clear when out of bounds. */
 void *ms_statuses(const wasmso_vmctx *vm, ms_gaddr g, int64_t n, bool *ignore);
-void ms_status_out(void *guest_status, const MPI_Status *host);
+void ms_status_out_slow(void *guest_status, const MPI_Status *host);
+/* Every receive writes one: the common case (real source and tag, no error)
+ * needs no translation. */
+static inline void ms_status_out(void *guest_status, const MPI_Status *host) {
+  if ((host->MPI_SOURCE | host->MPI_TAG | host->MPI_ERROR) < 0 || host->MPI_ERROR != MPI_SUCCESS) {
+    ms_status_out_slow(guest_status, host);
+    return;
+  }
+  uint64_t count = (uint64_t)host->_ucount;
+  int32_t w[8] = {host->MPI_SOURCE, host->MPI_TAG, 0, (int32_t)(uint32_t)count,
+                  (int32_t)(uint32_t)(count >> 32), host->_cancelled, 0, 0};
+  __builtin_memcpy(guest_status, w, sizeof w);
+}
 void ms_status_in(const void *guest_status, MPI_Status *host);
 
 /* ---- errors ----

@@ -13,7 +13,7 @@ pkgs=(
   check libjansson-dev                               # unit tests, spec runner
   nettle-dev                                         # wasmload's cache keys (SHA-512/256)
   libopenmpi-dev openmpi-bin                         # the host MPI the shim forwards to
-  hyperfine gnuplot-nox                              # `make perf`: timing and the plot
+  hyperfine gnuplot-nox nodejs                       # `make perf`: timing, the plot, V8 as a peer
   qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross  # aarch64 tests under emulation
 )
 

@@ -90,11 +90,10 @@ cmd() {
   wasm2so-O3) echo "$wl $o.w2s-O3.so $size_arg" ;;
   wasm2so-simd) echo "$wl $o.w2s-simd.so $size_arg" ;;
   wasm2c) echo "$o.wasm2c $size_arg" ;;
-  # --no-liftoff: V8 compiles with TurboFan up front (its peak tier; the
-  # kernels run ~1 s).  By default node 20 segfaults at exit after some
-  # full-size kernels (hashtable, heat3d): a race between background tier-up
-  # and exit, gone without Liftoff or with --single-threaded.
-  node) echo "node --no-warnings --no-liftoff $top/perf/node/run-wasi.mjs $o.wasm $size_arg" ;;
+  # --single-threaded: node 20 segfaults at exit after some full-size kernels
+  # (hashtable, heat3d; also with --no-liftoff), apparently a race between
+  # V8's background threads and exit; without them it exits cleanly.
+  node) echo "node --no-warnings --single-threaded $top/perf/node/run-wasi.mjs $o.wasm $size_arg" ;;
   *) die "unknown engine $1 (known: $all_engines)" ;;
   esac
 }

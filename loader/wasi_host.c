@@ -61,14 +61,6 @@ static const struct wasi_fn fns[] = {
 };
 #undef FN
 
-static uint32_t sig_id(const char *p, const char *r) {
-  uint8_t ps[16], rs[2];
-  uint32_t np = 0, nr = 0;
-  for (; *p; p++) ps[np++] = *p == 'I' ? WASMSO_I64 : WASMSO_I32;
-  for (; *r; r++) rs[nr++] = *r == 'I' ? WASMSO_I64 : WASMSO_I32;
-  return wl_type_id(ps, np, rs, nr);
-}
-
 bool wl_wasi_resolve(void *user, const char *module, size_t module_len, const char *name,
                      size_t name_len, uint8_t kind, wl_extern *out) {
   (void)user;
@@ -81,7 +73,7 @@ bool wl_wasi_resolve(void *user, const char *module, size_t module_len, const ch
     memset(out, 0, sizeof *out);
     out->kind = WASMSO_EXTERN_FUNC;
     out->u.func.host_fn = fns[i].fn;
-    out->u.func.type_id = sig_id(fns[i].params, fns[i].results);
+    out->u.func.type_id = wl_sig_type_id(fns[i].params, fns[i].results);
     return true;
   }
   return false;

@@ -45,6 +45,9 @@ void wl_global_free(wasmso_global *g);
 
 /* Canonical, process-wide id of a signature (params then results). */
 uint32_t wl_type_id(const uint8_t *params, uint32_t nparams, const uint8_t *results, uint32_t nresults);
+/* The same for a host function's signature spelt as strings, one letter per
+ * value: 'i' i32, 'I' i64, 'f' f32, 'd' f64 (at most 32 params, 4 results). */
+uint32_t wl_sig_type_id(const char *params, const char *results);
 
 /* ---- externs ---- */
 typedef struct wl_extern {

@@ -69,3 +69,20 @@ bool wl_func_signature(const wasmso_funcref *f, const uint8_t **params, uint32_t
                        const uint8_t **results, uint32_t *nresults) {
   return f && wl_type_lookup(f->type_id, params, nparams, results, nresults);
 }
+
+static uint8_t sig_valtype(char c) {
+  switch (c) {
+  case 'I': return WASMSO_I64;
+  case 'f': return WASMSO_F32;
+  case 'd': return WASMSO_F64;
+  default: return WASMSO_I32;
+  }
+}
+
+uint32_t wl_sig_type_id(const char *params, const char *results) {
+  uint8_t ps[32], rs[4];
+  uint32_t np = 0, nr = 0;
+  for (; *params && np < sizeof ps; params++) ps[np++] = sig_valtype(*params);
+  for (; *results && nr < sizeof rs; results++) rs[nr++] = sig_valtype(*results);
+  return wl_type_id(ps, np, rs, nr);
+}

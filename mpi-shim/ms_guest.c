@@ -6,23 +6,6 @@
 #include "ms_core.h"
 #include "wl_internal.h"
 
-static uint8_t valtype(char c) {
-  switch (c) {
-  case 'I': return WASMSO_I64;
-  case 'f': return WASMSO_F32;
-  case 'd': return WASMSO_F64;
-  default: return WASMSO_I32;
-  }
-}
-
-uint32_t ms_sig_id(const char *params, const char *results) {
-  uint8_t ps[32], rs[4];
-  uint32_t np = 0, nr = 0;
-  for (; *params && np < sizeof ps; params++) ps[np++] = valtype(*params);
-  for (; *results && nr < sizeof rs; results++) rs[nr++] = valtype(*results);
-  return wl_type_id(ps, np, rs, nr);
-}
-
 wasmso_funcref *ms_guest_func(wasmso_vmctx *vm, uint32_t index, const char *params,
                               const char *results) {
   const wl_instance *in = vm ? vm->host : NULL;
@@ -30,7 +13,7 @@ wasmso_funcref *ms_guest_func(wasmso_vmctx *vm, uint32_t index, const char *para
   const wasmso_table *t = vm->tables[0];
   if (!t || t->elem_type != WASMSO_FUNCREF || index >= t->size) return NULL;
   wasmso_funcref *f = t->elems[index];
-  return f && f->type_id == ms_sig_id(params, results) ? f : NULL;
+  return f && f->type_id == wl_sig_type_id(params, results) ? f : NULL;
 }
 
 void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args,
@@ -59,10 +42,10 @@ static void find_heap(wasmso_vmctx *vm) {
   wl_extern ex;
   if (!vm || !vm->host) return;
   if (wl_instance_export(vm->host, "malloc", &ex) && ex.kind == WASMSO_EXTERN_FUNC &&
-      ex.u.func.ref->type_id == ms_sig_id("i", "i"))
+      ex.u.func.ref->type_id == wl_sig_type_id("i", "i"))
     heap_malloc = ex.u.func.ref;
   if (wl_instance_export(vm->host, "free", &ex) && ex.kind == WASMSO_EXTERN_FUNC &&
-      ex.u.func.ref->type_id == ms_sig_id("i", ""))
+      ex.u.func.ref->type_id == wl_sig_type_id("i", ""))
     heap_free = ex.u.func.ref;
 }
 

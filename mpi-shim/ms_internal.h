@@ -286,8 +286,6 @@ ms_gaddr ms_guest_malloc(wasmso_vmctx *vm, uint32_t size);
 void ms_guest_free(wasmso_vmctx *vm, ms_gaddr p);
 /* True if the guest exports a usable malloc and free. */
 bool ms_guest_has_heap(wasmso_vmctx *vm);
-/* The canonical type id of a signature given as above ("iii", ""). */
-uint32_t ms_sig_id(const char *params, const char *results);
 
 /* ---- process state ---- */
 /* The guest instance (set by ms_MPI_Init*; host callbacks use it). */

@@ -49,6 +49,6 @@ bool ms_resolve(void *user, const char *module, size_t module_len, const char *n
   memset(out, 0, sizeof *out);
   out->kind = WASMSO_EXTERN_FUNC;
   out->u.func.host_fn = f->fn;
-  out->u.func.type_id = ms_sig_id(f->params, f->results);
+  out->u.func.type_id = wl_sig_type_id(f->params, f->results);
   return true;
 }

@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define WASMSO_ABI_VERSION 2u
+#define WASMSO_ABI_VERSION 3u
 #define WASMSO_MAGIC 0x4f533257u /* "W2SO" little-endian */
 #define WASMSO_DESCRIPTOR_SYMBOL "wasmso_module_descriptor"
 
@@ -28,6 +28,14 @@ extern "C" {
  * plus 4 GiB for the static offset of a load/store), so no access made by
  * generated code can leave the reservation: no bounds checks are needed. */
 #define WASMSO_MEMORY_RESERVATION (8ull << 30)
+/* ABI 3: generated code may compute the address of an access to i32.add(a, C),
+ * C a constant in [-WASMSO_MEMORY_FOLD_MAX, WASMSO_MEMORY_FOLD_MAX], as
+ * zext(a) + sext(C) (wasm2so/fold_addresses.c).  That is exact when a memory
+ * is smaller than 4 GiB by at least WASMSO_MEMORY_FOLD_MAX (so the loader
+ * grows none beyond WASMSO_MEMORY_MAX_PAGES, as memory.grow may always fail)
+ * and the WASMSO_MEMORY_FOLD_MAX bytes below base fault too. */
+#define WASMSO_MEMORY_FOLD_MAX 65536u
+#define WASMSO_MEMORY_MAX_PAGES 65535u
 
 /* Value types, by their binary-format codes. */
 enum wasmso_valtype {

@@ -1,5 +1,7 @@
-/* wl_memory.c — linear memories: one fixed 8 GiB (+ guard) PROT_NONE
- * reservation each, of which the first `size` bytes are read/write.  Growing
+/* wl_memory.c — linear memories: one fixed 8 GiB (+ guards) PROT_NONE
+ * reservation each, of which the first `size` bytes are read/write.  A guard
+ * of WASMSO_MEMORY_FOLD_MAX bytes sits below base, and no memory grows past
+ * WASMSO_MEMORY_MAX_PAGES: wasm2so's folded addresses rely on both.  Growing
  * only changes protections, so base never moves (zero-copy host access stays
  * valid).  The reservations are registered for the fault handler. */
 #define _GNU_SOURCE
@@ -16,7 +18,8 @@
 /* A guard page past the 8 GiB an i32 index plus a u32 offset can reach, for
  * the few bytes of a wide access that starts just below 8 GiB. */
 #define GUARD_BYTES (64u * 1024u)
-#define RESERVE_BYTES (WASMSO_MEMORY_RESERVATION + GUARD_BYTES)
+#define BELOW_BYTES ((uint64_t)WASMSO_MEMORY_FOLD_MAX)
+#define RESERVE_BYTES (BELOW_BYTES + WASMSO_MEMORY_RESERVATION + GUARD_BYTES)
 
 /* The fault handler scans this without locking: slots are published with
  * atomic stores (hi last, cleared first). 47-bit address space / 8 GiB. */
@@ -24,10 +27,11 @@
 static struct { _Atomic uintptr_t lo, hi; } reservations[MAX_RESERVATIONS];
 static _Atomic unsigned nreservations; /* high-water mark */
 static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
-static _Atomic uint64_t limit_bytes = 65536ull * WASMSO_PAGE_SIZE;
+#define MAX_BYTES ((uint64_t)WASMSO_MEMORY_MAX_PAGES * WASMSO_PAGE_SIZE)
+static _Atomic uint64_t limit_bytes = MAX_BYTES;
 
 void wl_memory_set_limit(uint64_t max_bytes) {
-  if (max_bytes > 65536ull * WASMSO_PAGE_SIZE) max_bytes = 65536ull * WASMSO_PAGE_SIZE;
+  if (max_bytes > MAX_BYTES) max_bytes = MAX_BYTES;
   atomic_store(&limit_bytes, max_bytes);
 }
 
@@ -109,7 +113,7 @@ wasmso_memory *wl_memory_new(uint32_t min_pages, uint32_t max_pages, bool has_ma
     free(m);
     return NULL;
   }
-  m->base = p;
+  m->base = (uint8_t *)p + BELOW_BYTES;
   if (!register_reservation((uintptr_t)p)) {
     wl_fail(err, WL_ERR_RESOURCE, "too many memories");
     munmap(p, RESERVE_BYTES);
@@ -126,8 +130,8 @@ wasmso_memory *wl_memory_new(uint32_t min_pages, uint32_t max_pages, bool has_ma
 
 void wl_memory_free(wasmso_memory *m) {
   if (!m) return;
-  unregister_reservation((uintptr_t)m->base);
-  munmap(m->base, RESERVE_BYTES);
+  unregister_reservation((uintptr_t)(m->base - BELOW_BYTES));
+  munmap(m->base - BELOW_BYTES, RESERVE_BYTES);
   free(m);
 }
 

@@ -10,6 +10,7 @@ EXTRA_DIST += tests/lib/wasi-toolchain.sh
 
 include tests/unit/local.mk
 include tests/spec/local.mk
+include tests/wast/local.mk
 include tests/fuzz/local.mk
 include tests/loader/local.mk
 include tests/wasi/local.mk

@@ -298,9 +298,12 @@ bool w2s_lower_function(const w2s_llvm_module *lm, uint32_t func_index, w2s_diag
              (unsigned long long)ft->nparams + fn->nlocals, W2S_MAX_LOCALS);
   if (ok && !(ok = setup_locals(&f, fn, ft)))
     w2s_fail(d, W2S_DIAG_BACKEND, fn->code_offset, "out of memory");
-  if (ok && m->nmemories > 0)
+  if (ok && m->nmemories > 0) {
     f.mem_base = w2s_load_at(&f, f.vmctx, offsetof(wasmso_vmctx, mem_base), f.t_ptr, true,
                              "mem_base");
+    unsigned kind = LLVMGetMDKindIDInContext(f.ctx, W2S_MD_MEM_BASE, strlen(W2S_MD_MEM_BASE));
+    LLVMSetMetadata(f.mem_base, kind, LLVMMetadataAsValue(f.ctx, LLVMMDNodeInContext2(f.ctx, NULL, 0)));
+  }
   if (ok) {
     stack_check(&f);
     /* The function's own frame: its label is the return. */

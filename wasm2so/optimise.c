@@ -8,24 +8,52 @@
 
 #include "w2s_lower_priv.h"
 
+static bool run_passes(LLVMModuleRef mod, const char *pipeline, const w2s_target *t,
+                       w2s_diag *d) {
+  LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
+  LLVMErrorRef err = LLVMRunPasses(mod, pipeline, t->tm, opts);
+  LLVMDisposePassBuilderOptions(opts);
+  if (!err)
+    return true;
+  char *msg = LLVMGetErrorMessage(err);
+  w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "optimisation failed: %s", msg);
+  LLVMDisposeErrorMessage(msg);
+  return false;
+}
+
+static bool verify(LLVMModuleRef mod, w2s_diag *d) {
+  char *msg = NULL;
+  bool bad = LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg);
+  if (bad)
+    w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "internal error: invalid LLVM IR: %.400s",
+             msg ? msg : "");
+  LLVMDisposeMessage(msg);
+  return !bad;
+}
+
 bool w2s_optimise(LLVMModuleRef mod, const w2s_target *t, int opt_level, w2s_diag *d) {
-  bool verify = opt_level <= 0;
+  bool checked = opt_level <= 0;
 #ifndef NDEBUG
-  verify = true;
+  checked = true;
 #endif
-  if (verify) {
-    char *msg = NULL;
-    if (LLVMVerifyModule(mod, LLVMReturnStatusAction, &msg)) {
-      w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "internal error: invalid LLVM IR: %.400s",
-               msg ? msg : "");
-      LLVMDisposeMessage(msg);
+  if (checked && !verify(mod, d))
+    return false;
+  if (opt_level < 0)
+    opt_level = 0;
+  if (opt_level > 3)
+    opt_level = 3;
+  if (opt_level > 0) {
+    /* Locals into SSA values first, so the rewrites see through them. */
+    if (!run_passes(mod, "function(mem2reg)", t, d))
       return false;
-    }
-    LLVMDisposeMessage(msg);
+    w2s_fold_addresses(mod);
+    w2s_countable_loops(mod);
+    if (checked && !verify(mod, d))
+      return false;
   }
   /* For studying the generated code (perf/README): WASM2SO_DUMP_IR=FILE writes
-   * the lowered module, before the pipeline, as LLVM assembly (the last part
-   * written wins when a large module is split). */
+   * the lowered module, as the pipeline gets it, as LLVM assembly (the last
+   * part written wins when a large module is split). */
   const char *dump = getenv("WASM2SO_DUMP_IR");
   if (dump && *dump) {
     char *msg = NULL;
@@ -33,20 +61,7 @@ bool w2s_optimise(LLVMModuleRef mod, const w2s_target *t, int opt_level, w2s_dia
       fprintf(stderr, "wasm2so: WASM2SO_DUMP_IR: %s\n", msg ? msg : "cannot write");
     LLVMDisposeMessage(msg);
   }
-  if (opt_level < 0)
-    opt_level = 0;
-  if (opt_level > 3)
-    opt_level = 3;
   char pipeline[32];
   snprintf(pipeline, sizeof pipeline, "default<O%d>", opt_level);
-  LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
-  LLVMErrorRef err = LLVMRunPasses(mod, pipeline, t->tm, opts);
-  LLVMDisposePassBuilderOptions(opts);
-  if (err) {
-    char *msg = LLVMGetErrorMessage(err);
-    w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "optimisation failed: %s", msg);
-    LLVMDisposeErrorMessage(msg);
-    return false;
-  }
-  return true;
+  return run_passes(mod, pipeline, t, d);
 }

@@ -89,6 +89,14 @@ bool w2s_lower_function(const w2s_llvm_module *lm, uint32_t func_index, w2s_diag
 bool w2s_target_init(w2s_target *t, const w2s_options *o, w2s_diag *d);
 void w2s_target_dispose(w2s_target *t);
 
+/* fold_addresses.c: memory addresses as zext(a) + zext(b) instead of
+ * zext(a + b), relying on the loader's mirror (WASMSO_MEMORY_MIRROR).  The
+ * function's memory base is the load carrying metadata W2S_MD_MEM_BASE. */
+#define W2S_MD_MEM_BASE "wasm2so.mem_base"
+void w2s_fold_addresses(LLVMModuleRef mod);
+/* loop_counters.c: exit tests on counters stepping by 2^k made countable. */
+void w2s_countable_loops(LLVMModuleRef mod);
+
 /* optimise.c */
 bool w2s_optimise(LLVMModuleRef mod, const w2s_target *t, int opt_level, w2s_diag *d);
 

@@ -33,6 +33,12 @@ say() { echo "run-aarch64.sh: $*"; }
 mkdir -p "$sodir" || { say "cannot create $sodir"; exit 1; }
 SPEC_JSON_DIR=$json sh "$top_srcdir/tests/spec/run-spec.sh" --target=aarch64 --so-dir="$sodir" ||
   status=1
+# ... and our own scripts (tests/wast).
+wast_json=$top_builddir/tests/wast/json-aarch64
+wast_scripts=$(ls "$top_srcdir"/tests/wast/*.wast)
+mkdir -p "$wast_json/so" || { say "cannot create $wast_json/so"; exit 1; }
+SPEC_SCRIPTS=$wast_scripts SPEC_JSON_DIR=$wast_json sh "$top_srcdir/tests/spec/run-spec.sh" \
+  --target=aarch64 --so-dir="$wast_json/so" --label=wast || status=1
 
 # What the emulated part needs.
 missing=
@@ -75,6 +81,9 @@ done
 # 3b. The spec suite: the modules translated in step 1, run by the aarch64 runner.
 SPEC_JSON_DIR=$json SPEC_RUNNER=$xdir/tests/spec/spec_runner SPEC_LAUNCHER=$qemu \
   sh "$top_srcdir/tests/spec/run-spec.sh" --so-dir="$sodir" --label=spec-aarch64 || status=1
+SPEC_SCRIPTS=$wast_scripts SPEC_JSON_DIR=$wast_json SPEC_RUNNER=$xdir/tests/spec/spec_runner \
+  SPEC_LAUNCHER=$qemu sh "$top_srcdir/tests/spec/run-spec.sh" --so-dir="$wast_json/so" \
+  --label=wast-aarch64 || status=1
 
 # 3c. The WASI programs, against their native x86_64 builds.
 # (qemu runs the heaviest program, malloc_churn, 10-20 times slower.)

@@ -5,8 +5,9 @@
 # Environment (set by `make check`): top_srcdir, top_builddir, WASM_TESTSUITE,
 # WAST2JSON; SPEC_JSON_DIR (where the JSON goes), SPEC_RUNNER and
 # SPEC_LAUNCHER (another runner, e.g. the cross-built aarch64 one, and what
-# runs it, e.g. qemu-aarch64).  Extra arguments go to the runner (e.g. -j 4,
-# -O 0, -v).
+# runs it, e.g. qemu-aarch64); SPEC_SCRIPTS (other .wast files instead of the
+# suite's, e.g. our own tests/wast/*.wast).  Extra arguments go to the runner
+# (e.g. -j 4, -O 0, -v, --label=NAME).
 set -u
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -19,8 +20,13 @@ outdir=${SPEC_JSON_DIR:-$top_builddir/tests/spec/json}
 
 fail() { echo "run-spec.sh: $*" >&2; exit 1; }
 
-[ -n "$suite" ] || fail "WASM_TESTSUITE is not set (configure sets it; default ../shared/wasm-testsuite)"
-[ -d "$suite/core" ] || fail "no spec testsuite at $suite (missing $suite/core); set WASM_TESTSUITE"
+if [ -n "${SPEC_SCRIPTS:-}" ]; then
+  scripts=$SPEC_SCRIPTS
+else
+  [ -n "$suite" ] || fail "WASM_TESTSUITE is not set (configure sets it; default ../shared/wasm-testsuite)"
+  [ -d "$suite/core" ] || fail "no spec testsuite at $suite (missing $suite/core); set WASM_TESTSUITE"
+  scripts="$suite/core/*.wast $suite/core/simd/*.wast"
+fi
 if [ "$wast2json" = no ] || ! command -v "$wast2json" >/dev/null 2>&1; then
   fail "wast2json not found (install wabt, then re-run configure)"
 fi
@@ -29,7 +35,7 @@ fi
 mkdir -p "$outdir" || fail "cannot create $outdir"
 
 # Convert what is missing or stale.
-for w in "$suite"/core/*.wast "$suite"/core/simd/*.wast; do
+for w in $scripts; do
   j=$outdir/$(basename "$w" .wast).json
   if [ ! -f "$j" ] || [ "$w" -nt "$j" ]; then
     "$wast2json" "$w" -o "$j" || { rm -f "$j"; fail "wast2json failed on $w"; }
@@ -37,7 +43,7 @@ for w in "$suite"/core/*.wast "$suite"/core/simd/*.wast; do
 done
 
 set -- -x "$top_srcdir/tests/spec/expected-failures.txt" "$@"
-for w in "$suite"/core/*.wast "$suite"/core/simd/*.wast; do
+for w in $scripts; do
   set -- "$@" "$outdir/$(basename "$w" .wast).json"
 done
 exec $launcher "$runner" "$@"

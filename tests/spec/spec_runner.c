@@ -280,8 +280,8 @@ int main(int argc, char **argv) {
     total.notes += counts[i].notes;
   }
   if (opts.target) {
-    printf("spec-translate-%s: %" PRIu64 " translated, %" PRIu64 " failed\n", opts.target,
-           total.translated, total.translate_failed);
+    printf("%s-translate-%s: %" PRIu64 " translated, %" PRIu64 " failed\n", opts.label,
+           opts.target, total.translated, total.translate_failed);
     return total.translate_failed ? 1 : 0;
   }
   if (total.notes)

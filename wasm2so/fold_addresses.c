@@ -1,0 +1,143 @@
+/* fold_addresses.c — constant address offsets folded into 64-bit addressing.
+ *
+ * An access to i32.add(a, C) is lowered as base + zext(a + C): the sum wraps
+ * at 2^32, so LLVM cannot see that p and p + 8 are adjacent, keeps a separate
+ * zero-extended register per address and will not vectorise the loop.  Where
+ * it is exact, the address becomes base + zext(a) + sext(C) instead, C in
+ * [-F, F] with F = WASMSO_MEMORY_FOLD_MAX; the loader keeps every memory at
+ * least F bytes below 4 GiB and F guard bytes below base (wasmso_abi.h):
+ *
+ *  - C < 0, no static offset: if a >= -C the two agree; if not, a + C wraps
+ *    to at least 2^32 - F, out of bounds, and zext(a) + C is in the guard
+ *    below base: both trap.
+ *  - C >= 0, any static offset, after an access through a itself has run in
+ *    the same block: that access did not trap, so a < size <= 2^32 - F, and
+ *    a + C cannot wrap.
+ *
+ * Every other address is left alone.  Runs after mem2reg, so sums that went
+ * through a local are seen too. */
+#include <llvm-c/Core.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "w2s_lower_priv.h"
+
+/* The function's memory base: the entry-block load lower_function.c marked. */
+static LLVMValueRef find_mem_base(LLVMValueRef fn, unsigned kind) {
+  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+  for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i; i = LLVMGetNextInstruction(i))
+    if (LLVMGetInstructionOpcode(i) == LLVMLoad && LLVMGetMetadata(i, kind))
+      return i;
+  return NULL;
+}
+
+/* A memory address: gep base, idx with idx = zext(a) or zext(a) + off (off a
+ * constant).  Sets *a, *zext and *off (NULL if none). */
+static bool split_address(LLVMValueRef gep, LLVMValueRef base, LLVMValueRef *a,
+                          LLVMValueRef *zext, LLVMValueRef *off) {
+  if (!LLVMIsAGetElementPtrInst(gep) || LLVMGetNumOperands(gep) != 2 ||
+      LLVMGetOperand(gep, 0) != base)
+    return false;
+  LLVMValueRef idx = LLVMGetOperand(gep, 1);
+  *off = NULL;
+  if (LLVMIsAInstruction(idx) && LLVMGetInstructionOpcode(idx) == LLVMAdd &&
+      LLVMIsAConstantInt(LLVMGetOperand(idx, 1))) {
+    *off = LLVMGetOperand(idx, 1);
+    idx = LLVMGetOperand(idx, 0);
+  }
+  if (!LLVMIsAInstruction(idx) || LLVMGetInstructionOpcode(idx) != LLVMZExt)
+    return false;
+  *zext = idx;
+  *a = LLVMGetOperand(idx, 0);
+  return true;
+}
+
+/* The i32 values a block has already accessed memory through (so each is
+ * below the memory's size from there on): a small set, searched linearly. */
+typedef struct {
+  LLVMValueRef *v;
+  size_t n, cap;
+} value_set;
+
+static bool set_has(const value_set *s, LLVMValueRef v) {
+  for (size_t i = 0; i < s->n; i++)
+    if (s->v[i] == v)
+      return true;
+  return false;
+}
+
+static void set_add(value_set *s, LLVMValueRef v) {
+  if (set_has(s, v))
+    return;
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 16;
+    LLVMValueRef *nv = realloc(s->v, cap * sizeof *nv);
+    if (!nv)
+      return; /* forgetting a value only folds less */
+    s->v = nv;
+    s->cap = cap;
+  }
+  s->v[s->n++] = v;
+}
+
+/* Fold the address of one access if that is exact; returns the i32 values
+ * the access, once it has run, shows to be below the memory's size (up to
+ * two: the address, and for a folded a + C with C >= 0, a). */
+static unsigned fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef gep, LLVMValueRef base,
+                         const value_set *seen, LLVMValueRef shown[2]) {
+  LLVMValueRef a, zext, off;
+  if (!split_address(gep, base, &a, &zext, &off))
+    return 0;
+  shown[0] = a;
+  if (!LLVMIsAInstruction(a) || LLVMGetInstructionOpcode(a) != LLVMAdd ||
+      !LLVMIsAConstantInt(LLVMGetOperand(a, 1)))
+    return 1;
+  LLVMValueRef x = LLVMGetOperand(a, 0);
+  int64_t c = (int32_t)(uint32_t)LLVMConstIntGetZExtValue(LLVMGetOperand(a, 1));
+  bool exact = c < 0 ? (c >= -(int64_t)WASMSO_MEMORY_FOLD_MAX && !off)
+                     : (c <= (int64_t)WASMSO_MEMORY_FOLD_MAX && set_has(seen, x));
+  if (!exact)
+    return 1;
+  LLVMPositionBuilderBefore(b, gep);
+  LLVMValueRef ea = LLVMBuildNSWAdd(b, LLVMBuildZExt(b, x, i64, ""),
+                                    LLVMConstInt(i64, (uint64_t)c, true), "");
+  if (off)
+    ea = LLVMBuildNSWAdd(b, ea, off, "");
+  LLVMSetOperand(gep, 1, ea);
+  if (c < 0)
+    return 1; /* x itself may be past the end */
+  shown[1] = x;
+  return 2;
+}
+
+void w2s_fold_addresses(LLVMModuleRef mod) {
+  LLVMContextRef ctx = LLVMGetModuleContext(mod);
+  unsigned kind = LLVMGetMDKindIDInContext(ctx, W2S_MD_MEM_BASE, strlen(W2S_MD_MEM_BASE));
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
+  value_set seen = {0};
+  for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn)) {
+    if (LLVMIsDeclaration(fn))
+      continue;
+    LLVMValueRef base = find_mem_base(fn, kind);
+    if (!base)
+      continue;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+      seen.n = 0;
+      for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+        LLVMOpcode op = LLVMGetInstructionOpcode(i);
+        if (op != LLVMLoad && op != LLVMStore)
+          continue;
+        /* The access runs after its address is computed: what it shows
+         * holds for the accesses after it, not for itself. */
+        LLVMValueRef shown[2];
+        unsigned n = fold_one(b, i64, LLVMGetOperand(i, op == LLVMLoad ? 0 : 1), base, &seen,
+                              shown);
+        for (unsigned k = 0; k < n; k++)
+          set_add(&seen, shown[k]);
+      }
+    }
+  }
+  free(seen.v);
+  LLVMDisposeBuilder(b);
+}

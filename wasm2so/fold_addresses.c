@@ -14,8 +14,9 @@
  *    the same block: that access did not trap, so a < size <= 2^32 - F, and
  *    a + C cannot wrap.
  *
- * Every other address is left alone.  Runs after mem2reg, so sums that went
- * through a local are seen too. */
+ * Every other address is left alone.  The second rule also marks such an
+ * a + C `nuw` wherever it is used (mark_nuw).  Runs after mem2reg, so sums
+ * that went through a local are seen too. */
 #include <llvm-c/Core.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,19 @@ static unsigned fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef gep, LL
   return 2;
 }
 
+/* a + C with 0 <= C <= F after an access through a in the same block cannot
+ * wrap either, whatever it is used for: typically a loop's pointer stepping
+ * past what it just accessed.  Saying so (nuw) lets LLVM widen the pointer to
+ * 64 bits instead of zero-extending it at every access. */
+static void mark_nuw(LLVMValueRef add, const value_set *seen) {
+  LLVMValueRef c = LLVMGetOperand(add, 1);
+  if (LLVMGetTypeKind(LLVMTypeOf(add)) != LLVMIntegerTypeKind ||
+      LLVMGetIntTypeWidth(LLVMTypeOf(add)) != 32 || !LLVMIsAConstantInt(c))
+    return;
+  if (LLVMConstIntGetZExtValue(c) <= WASMSO_MEMORY_FOLD_MAX && set_has(seen, LLVMGetOperand(add, 0)))
+    LLVMSetNUW(add, 1);
+}
+
 void w2s_fold_addresses(LLVMModuleRef mod) {
   LLVMContextRef ctx = LLVMGetModuleContext(mod);
   unsigned kind = LLVMGetMDKindIDInContext(ctx, W2S_MD_MEM_BASE, strlen(W2S_MD_MEM_BASE));
@@ -126,6 +140,10 @@ void w2s_fold_addresses(LLVMModuleRef mod) {
       seen.n = 0;
       for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
         LLVMOpcode op = LLVMGetInstructionOpcode(i);
+        if (op == LLVMAdd) {
+          mark_nuw(i, &seen);
+          continue;
+        }
         if (op != LLVMLoad && op != LLVMStore)
           continue;
         /* The access runs after its address is computed: what it shows

@@ -11,12 +11,14 @@
 #include "w2s_lower.h"
 
 /* base + zext(addr) + offset, in 64 bits: offset is below 2^32, so the sum
- * stays inside the reservation and never wraps. */
-static LLVMValueRef guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset) {
+ * stays inside the reservation and never wraps.  inbounds says just that
+ * (the reservation is the object), which lets LLVM treat a pointer stepping
+ * through memory as a strided access it can vectorise. */
+LLVMValueRef w2s_guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset) {
   LLVMValueRef ea = LLVMBuildZExt(f->b, addr, f->t_i64, "");
   if (offset)
     ea = LLVMBuildAdd(f->b, ea, LLVMConstInt(f->t_i64, offset, false), "");
-  return LLVMBuildGEP2(f->b, f->t_i8, f->mem_base, &ea, 1, "");
+  return LLVMBuildInBoundsGEP2(f->b, f->t_i8, f->mem_base, &ea, 1, "");
 }
 
 static void set_empty_md(w2s_lower_fn *f, LLVMValueRef inst, const char *kind) {
@@ -65,13 +67,13 @@ static void lower_access(w2s_lower_fn *f, const w2s_instr *in) {
   /* The memarg alignment is only a hint: Wasm allows any address. */
   if (is_store(in->op)) {
     LLVMValueRef v = w2s_pop(f);
-    LLVMValueRef p = guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
+    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
     if (mt != vt)
       v = LLVMBuildTrunc(f->b, v, mt, "");
     LLVMSetAlignment(LLVMBuildStore(f->b, v, p), 1);
     return;
   }
-  LLVMValueRef p = guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
+  LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
   LLVMValueRef v = LLVMBuildLoad2(f->b, mt, p, "");
   LLVMSetAlignment(v, 1);
   if (mt != vt)

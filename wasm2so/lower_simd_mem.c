@@ -1,17 +1,10 @@
 /* lower_simd_mem.c — class SIMD_MEM: v128 loads and stores, including the
  * extending, splatting, zero-filling and single-lane forms.  Addressing is
- * lower_memory.c's: base + zext(addr) + offset inside the guarded
+ * lower_memory.c's (w2s_guest_ptr): base + zext(addr) + offset inside the guarded
  * reservation, so no bounds checks; alignment 1 because the memarg's is only
  * a hint.  v128 values travel as f->t_v128 (<4 x i32>) and are bitcast to
  * the lane shape each operation needs. */
 #include "w2s_lower.h"
-
-static LLVMValueRef guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset) {
-  LLVMValueRef ea = LLVMBuildZExt(f->b, addr, f->t_i64, "");
-  if (offset)
-    ea = LLVMBuildAdd(f->b, ea, LLVMConstInt(f->t_i64, offset, false), "");
-  return LLVMBuildGEP2(f->b, f->t_i8, f->mem_base, &ea, 1, "");
-}
 
 static LLVMValueRef load1(w2s_lower_fn *f, LLVMTypeRef t, LLVMValueRef p) {
   LLVMValueRef v = LLVMBuildLoad2(f->b, t, p, "");
@@ -71,7 +64,7 @@ bool w2s_lower_simd_mem(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
     LLVMTypeRef vt = LLVMVectorType(et, 16u >> lg);
     LLVMValueRef lane = LLVMConstInt(f->t_i32, in->imm.memlane.lane, false);
     LLVMValueRef v = LLVMBuildBitCast(f->b, w2s_pop(f), vt, "");
-    LLVMValueRef p = guest_ptr(f, w2s_pop(f), in->imm.memlane.offset);
+    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memlane.offset);
     if (in->op >= W2S_OP_V128_STORE8_LANE && in->op <= W2S_OP_V128_STORE64_LANE) {
       LLVMValueRef s = LLVMBuildExtractElement(f->b, v, lane, "");
       LLVMSetAlignment(LLVMBuildStore(f->b, s, p), 1);
@@ -82,11 +75,11 @@ bool w2s_lower_simd_mem(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
   }
   if (in->op == W2S_OP_V128_STORE) {
     LLVMValueRef v = w2s_pop(f);
-    LLVMValueRef p = guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
+    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
     LLVMSetAlignment(LLVMBuildStore(f->b, v, p), 1);
     return true;
   }
-  LLVMValueRef p = guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
+  LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
   LLVMValueRef v;
   switch (in->op) {
   case W2S_OP_V128_LOAD: v = load1(f, f->t_v128, p); break;

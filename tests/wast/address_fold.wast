@@ -46,6 +46,14 @@
     (local.set $p (i32.add (local.get $a) (i32.const 8)))
     (i32.add (i32.load (local.get $a)) (i32.load (local.get $p))))
   (func (export "size") (result i32) (memory.size))
+  ;; a + C after an access through a is marked nuw, whatever it feeds.
+  (func (export "next_ptr") (param $a i32) (result i64)
+    (drop (i32.load (local.get $a)))
+    (i64.extend_i32_u (i32.add (local.get $a) (i32.const 16))))
+  (func (export "next_ptr_first") (param $a i32) (result i64) (local $r i32)
+    (local.set $r (i32.add (local.get $a) (i32.const 16)))
+    (drop (i32.load (local.get $a)))
+    (i64.extend_i32_u (local.get $r)))
 )
 
 (assert_return (invoke "neg" (i32.const 8)) (i32.const 1))
@@ -91,6 +99,11 @@
 
 (assert_return (invoke "via_local" (i32.const 0)) (i32.const 4))
 (assert_trap (invoke "via_local" (i32.const 65528)) "out of bounds memory access")
+
+(assert_return (invoke "next_ptr" (i32.const 65532)) (i64.const 65548))
+(assert_trap (invoke "next_ptr" (i32.const -8)) "out of bounds memory access")
+(assert_return (invoke "next_ptr_first" (i32.const 0)) (i64.const 16))
+(assert_trap (invoke "next_ptr_first" (i32.const -8)) "out of bounds memory access")
 
 ;; A memory grown to the top: 65536 pages would be 4 GiB, the one size at
 ;; which a + C could wrap after a in-bounds access; wasmload grows memories

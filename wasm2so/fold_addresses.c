@@ -13,6 +13,12 @@
  *  - C >= 0, any static offset, after an access through a itself has run in
  *    the same block: that access did not trap, so a < size <= 2^32 - F, and
  *    a + C cannot wrap.
+ *  - C >= 0, a load, followed in the same block by an access through a with
+ *    nothing in between that stores, calls or otherwise has an effect: if
+ *    a + C wrapped, a >= 2^32 - F is out of bounds and that access traps, so
+ *    trapping at the load instead (zext(a) + C lies past the memory) is the
+ *    same trap with nothing observable skipped.  (clang often loads p[1]
+ *    before p[0].)
  *
  * Every other address is left alone.  The second rule also marks such an
  * a + C `nuw` wherever it is used (mark_nuw).  Runs after mem2reg, so sums
@@ -81,11 +87,40 @@ static void set_add(value_set *s, LLVMValueRef v) {
   s->v[s->n++] = v;
 }
 
+/* Whether an access through x (any static offset) follows `access` in its
+ * block with nothing between that could be observed if `access` trapped
+ * instead: no store (but one through x, which traps first), no call.  A
+ * bounded look: blocks can be huge. */
+static bool accessed_later(LLVMValueRef access, LLVMValueRef x, LLVMValueRef base) {
+  unsigned budget = 64;
+  for (LLVMValueRef j = LLVMGetNextInstruction(access); j && budget; j = LLVMGetNextInstruction(j)) {
+    LLVMValueRef a, zext, off;
+    switch (LLVMGetInstructionOpcode(j)) {
+    case LLVMLoad:
+      if (split_address(LLVMGetOperand(j, 0), base, &a, &zext, &off) && a == x)
+        return true;
+      budget--;
+      break;
+    case LLVMStore:
+      return split_address(LLVMGetOperand(j, 1), base, &a, &zext, &off) && a == x;
+    case LLVMCall: case LLVMInvoke: case LLVMFence: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
+    case LLVMBr: case LLVMSwitch: case LLVMRet: case LLVMUnreachable: case LLVMIndirectBr:
+      return false;
+    default:
+      budget--;
+      break;
+    }
+  }
+  return false;
+}
+
 /* Fold the address of one access if that is exact; returns the i32 values
  * the access, once it has run, shows to be below the memory's size (up to
  * two: the address, and for a folded a + C with C >= 0, a). */
-static unsigned fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef gep, LLVMValueRef base,
-                         const value_set *seen, LLVMValueRef shown[2]) {
+static unsigned fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef access,
+                         LLVMValueRef base, const value_set *seen, LLVMValueRef shown[2]) {
+  bool is_load = LLVMGetInstructionOpcode(access) == LLVMLoad;
+  LLVMValueRef gep = LLVMGetOperand(access, is_load ? 0 : 1);
   LLVMValueRef a, zext, off;
   if (!split_address(gep, base, &a, &zext, &off))
     return 0;
@@ -96,7 +131,8 @@ static unsigned fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef gep, LL
   LLVMValueRef x = LLVMGetOperand(a, 0);
   int64_t c = (int32_t)(uint32_t)LLVMConstIntGetZExtValue(LLVMGetOperand(a, 1));
   bool exact = c < 0 ? (c >= -(int64_t)WASMSO_MEMORY_FOLD_MAX && !off)
-                     : (c <= (int64_t)WASMSO_MEMORY_FOLD_MAX && set_has(seen, x));
+                     : (c <= (int64_t)WASMSO_MEMORY_FOLD_MAX &&
+                        (set_has(seen, x) || (is_load && accessed_later(access, x, base))));
   if (!exact)
     return 1;
   LLVMPositionBuilderBefore(b, gep);
@@ -149,8 +185,7 @@ void w2s_fold_addresses(LLVMModuleRef mod) {
         /* The access runs after its address is computed: what it shows
          * holds for the accesses after it, not for itself. */
         LLVMValueRef shown[2];
-        unsigned n = fold_one(b, i64, LLVMGetOperand(i, op == LLVMLoad ? 0 : 1), base, &seen,
-                              shown);
+        unsigned n = fold_one(b, i64, i, base, &seen, shown);
         for (unsigned k = 0; k < n; k++)
           set_add(&seen, shown[k]);
       }

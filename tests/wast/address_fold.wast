@@ -50,6 +50,15 @@
   (func (export "next_ptr") (param $a i32) (result i64)
     (drop (i32.load (local.get $a)))
     (i64.extend_i32_u (i32.add (local.get $a) (i32.const 16))))
+  ;; C >= 0 loaded before a itself: folded only with nothing observable
+  ;; between (a store is).
+  (func (export "later") (param $a i32) (result i32)
+    (i32.add (i32.load (i32.add (local.get $a) (i32.const 8))) (i32.load (local.get $a))))
+  (func (export "later_store") (param $a i32) (result i32) (local $v i32)
+    (local.set $v (i32.load (i32.add (local.get $a) (i32.const 8))))
+    (i32.store (i32.const 100) (local.get $v))
+    (i32.add (local.get $v) (i32.load (local.get $a))))
+  (func (export "peek100") (result i32) (i32.load (i32.const 100)))
   (func (export "next_ptr_first") (param $a i32) (result i64) (local $r i32)
     (local.set $r (i32.add (local.get $a) (i32.const 16)))
     (drop (i32.load (local.get $a)))
@@ -104,6 +113,13 @@
 (assert_trap (invoke "next_ptr" (i32.const -8)) "out of bounds memory access")
 (assert_return (invoke "next_ptr_first" (i32.const 0)) (i64.const 16))
 (assert_trap (invoke "next_ptr_first" (i32.const -8)) "out of bounds memory access")
+
+(assert_return (invoke "later" (i32.const 0)) (i32.const 4))
+(assert_trap (invoke "later" (i32.const -8)) "out of bounds memory access")
+(assert_trap (invoke "later" (i32.const 65528)) "out of bounds memory access")
+(assert_return (invoke "peek100") (i32.const 0))
+(assert_trap (invoke "later_store" (i32.const -8)) "out of bounds memory access")
+(assert_return (invoke "peek100") (i32.const 1))
 
 ;; A memory grown to the top: 65536 pages would be 4 GiB, the one size at
 ;; which a + C could wrap after a in-bounds access; wasmload grows memories

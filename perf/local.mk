@@ -1,6 +1,6 @@
 # The benchmark suite (`make perf`; not part of `make check`): see perf/README.
 # Everything it builds and measures stays in $(builddir)/perf (work/, results/).
-EXTRA_DIST += perf/README perf/run.sh perf/summarise.sh perf/compile-figures.sh \
+EXTRA_DIST += perf/README perf/run.sh perf/summarise.sh perf/compile-figures.sh perf/huge-function.sh \
 	perf/large-module.sh perf/hello.c perf/kernels perf/wasm2c/w2c_host.c \
 	perf/node/run-wasi.mjs
 

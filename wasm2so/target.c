@@ -113,7 +113,7 @@ bool w2s_target_init(w2s_target *t, const w2s_options *o, w2s_diag *d) {
     w2s_target_dispose(t);
     return false;
   }
-  LLVMCodeGenOptLevel level = o->opt_level <= 0   ? LLVMCodeGenLevelNone
+  LLVMCodeGenOptLevel level = o->opt_level <= 0 || o->quick_codegen ? LLVMCodeGenLevelNone
                               : o->opt_level == 1 ? LLVMCodeGenLevelLess
                               : o->opt_level == 2 ? LLVMCodeGenLevelDefault
                                                   : LLVMCodeGenLevelAggressive;

@@ -19,6 +19,12 @@
  * cross-part calls lose inlining. */
 #define W2S_PART_MIN_CODE (256u << 10)
 #define W2S_MAX_THREADS 16u
+/* A function this large compiles alone, at most -O1 and with quick code
+ * generation: LLVM's code generator is worse than linear in the size of a
+ * block (a 480 KiB function took 50 s in its two-address pass alone, against
+ * 0.7 s without optimisation), and one function cannot be split over
+ * threads.  SQLite's largest, 46 KiB, is far below. */
+#define W2S_HUGE_FUNC_CODE (128u << 10)
 /* LLVM recurses deeply on huge functions; the default 8 MiB is too little. */
 #define W2S_THREAD_STACK (64u << 20)
 
@@ -30,7 +36,8 @@ void w2s_options_default(w2s_options *o) {
 /* One part: defined functions [first, end) of the function index space. */
 typedef struct part {
   const w2s_module *m;
-  const w2s_options *o;
+  const w2s_options *o;   /* &opts */
+  w2s_options opts;       /* the caller's, with a huge function's limits */
   char *const *symbols;   /* NULL: one part, internal functions */
   uint32_t first, end;
   bool descriptor;        /* part 0 also holds the trampolines and the descriptor */
@@ -138,17 +145,42 @@ static unsigned thread_count(const w2s_options *o) {
   return n > (long)W2S_MAX_THREADS ? W2S_MAX_THREADS : (unsigned)n;
 }
 
-/* How many parts, by code size and threads. */
+static size_t func_code(const w2s_module *m, uint32_t i) {
+  return (size_t)(m->funcs[i].code_end - m->funcs[i].code);
+}
+
+static size_t huge_limit(const w2s_options *o) {
+  return o->huge_func_code ? o->huge_func_code : W2S_HUGE_FUNC_CODE;
+}
+
+/* Huge functions (and the code outside them), for part_count's sums. */
+static unsigned count_huge(const w2s_module *m, const w2s_options *o, size_t *huge_code) {
+  unsigned n = 0;
+  *huge_code = 0;
+  for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
+    if (o->opt_level > 0 && func_code(m, i) >= huge_limit(o)) {
+      n++;
+      *huge_code += func_code(m, i);
+    }
+  return n;
+}
+
+/* How many parts to allow for, by code size and threads: the ranges, plus
+ * for each huge function its own part and one more range it may split. */
 static unsigned part_count(const w2s_module *m, const w2s_options *o, size_t *code) {
   *code = 0;
   for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
-    *code += (size_t)(m->funcs[i].code_end - m->funcs[i].code);
-  size_t by_size = *code / (o->split_min_code ? o->split_min_code : W2S_PART_MIN_CODE);
+    *code += func_code(m, i);
+  size_t huge_code;
+  unsigned nhuge = count_huge(m, o, &huge_code);
+  size_t by_size = (*code - huge_code) / (o->split_min_code ? o->split_min_code : W2S_PART_MIN_CODE);
   unsigned n = thread_count(o);
   if (by_size < n)
     n = by_size ? (unsigned)by_size : 1;
   uint32_t ndefined = m->nfuncs - m->nfunc_imports;
-  return n > ndefined ? (ndefined ? ndefined : 1) : n;
+  if (n > ndefined)
+    n = ndefined ? ndefined : 1;
+  return nhuge ? n + 2 * nhuge + 1 : n;
 }
 
 /* Unique symbol names for every defined function, for several parts: a Wasm
@@ -184,25 +216,68 @@ static char **unique_symbols(const w2s_module *m) {
   return names;
 }
 
-/* Compile m into nparts objects, parts[i].obj. */
-static bool compile_parts(const w2s_module *m, const w2s_options *o, part *parts,
-                          unsigned nparts, size_t code, w2s_diag *d) {
-  char **symbols = NULL;
-  if (nparts > 1 && !(symbols = unique_symbols(m)))
-    return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
-  /* Contiguous ranges of about equal code size. */
-  uint32_t next = m->nfunc_imports;
-  size_t done = 0;
-  for (unsigned k = 0; k < nparts; k++) {
+static void start_part(part *p, const w2s_module *m, const w2s_options *o, char *const *symbols,
+                       uint32_t first, bool descriptor) {
+  *p = (part){.m = m, .opts = *o, .symbols = symbols, .first = first, .end = first,
+              .descriptor = descriptor};
+  p->o = &p->opts;
+}
+
+/* Split m into at most `max` parts: each huge function alone, the rest in
+ * contiguous ranges of about code / nnormal bytes each.  Returns how many. */
+static unsigned plan_parts(const w2s_module *m, const w2s_options *o, char *const *symbols,
+                           part *parts, unsigned max, unsigned nnormal, unsigned nhuge,
+                           size_t code) {
+  unsigned k = 0, huge_left = nhuge;
+  size_t goal = code / (nnormal ? nnormal : 1), done = 0;
+  start_part(&parts[0], m, o, symbols, m->nfunc_imports, true);
+  for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
+    bool huge = o->opt_level > 0 && func_code(m, i) >= huge_limit(o);
     part *p = &parts[k];
-    *p = (part){.m = m, .o = o, .symbols = symbols, .first = next, .descriptor = k == 0};
-    size_t goal = code / nparts * (k + 1);
-    while (next < m->nfuncs && (k == nparts - 1 || done < goal)) {
-      done += (size_t)(m->funcs[next].code_end - m->funcs[next].code);
-      next++;
+    /* Close the current part before a huge function, or when it is full
+     * and slots remain for the huge functions still to come. */
+    if (p->end > p->first && (huge || (done >= goal && k + 1 + 2 * huge_left < max))) {
+      k++;
+      start_part(&parts[k], m, o, symbols, i, false);
+      done = 0;
+      p = &parts[k];
     }
-    p->end = next;
+    p->end = i + 1;
+    if (huge) {
+      huge_left--;
+      p->opts.opt_level = 1;
+      p->opts.quick_codegen = true;
+      if (i + 1 < m->nfuncs) {
+        k++;
+        start_part(&parts[k], m, o, symbols, i + 1, false);
+      }
+      continue;
+    }
+    done += func_code(m, i);
   }
+  return parts[k].end > parts[k].first || k == 0 ? k + 1 : k;
+}
+
+/* Compile m's functions, planned into parts (at most max), each to
+ * parts[i].obj.  *nparts: how many were used. */
+static bool compile_parts(const w2s_module *m, const w2s_options *o, part *parts,
+                          unsigned *nparts_io, size_t code, w2s_diag *d) {
+  unsigned max = *nparts_io, nnormal = max;
+  size_t huge_code;
+  unsigned nhuge = count_huge(m, o, &huge_code);
+  char **symbols = NULL;
+  if (max > 1 && !(symbols = unique_symbols(m)))
+    return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  unsigned nparts;
+  if (max == 1) {
+    start_part(&parts[0], m, o, NULL, m->nfunc_imports, true);
+    parts[0].end = m->nfuncs;
+    nparts = 1;
+  } else {
+    nnormal = nhuge ? max - 2 * nhuge - 1 : max;
+    nparts = plan_parts(m, o, symbols, parts, max, nnormal ? nnormal : 1, nhuge, code - huge_code);
+  }
+  *nparts_io = nparts;
 
   bool ok = true;
   if (nparts == 1) {
@@ -268,7 +343,7 @@ static bool compile(const uint8_t *wasm, size_t size, const w2s_options *o, bool
   bool ok = parts != NULL;
   if (!ok)
     w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
-  ok = ok && compile_parts(&m, o, parts, n, code, d);
+  ok = ok && compile_parts(&m, o, parts, &n, code, d);
   w2s_module_free(&m);
   if (!ok) {
     free_parts(parts, n);

@@ -27,6 +27,10 @@ typedef struct w2s_options {
   unsigned threads;       /* parallel code generation; 0: automatic */
   size_t split_min_code;  /* split a module with at least this many bytes of code into
                              parts compiled in parallel; 0: 256 KiB */
+  size_t huge_func_code;  /* a function with at least this many bytes of code is compiled
+                             alone, optimised at most at -O1 and with quick code
+                             generation, so it cannot stall the build; 0: 128 KiB */
+  bool quick_codegen;     /* code generation without optimisation (set per part) */
   bool keep_object;       /* also write OUT.o beside the .so (debugging) */
 } w2s_options;
 

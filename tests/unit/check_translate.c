@@ -86,6 +86,44 @@ START_TEST(test_split_parts) {
 }
 END_TEST
 
+/* A huge function compiles alone (at most -O1, quick code generation): with
+ * the limit at 8 bytes, f (11) and g (11) are huge and h (7) is not, so the
+ * one part a module this small would get becomes three, and the calls
+ * between them still link and run. */
+START_TEST(test_huge_functions_alone) {
+  char *so = temp_so();
+  w2s_options o;
+  w2s_options_default(&o);
+  o.target = "x86_64";
+  o.huge_func_code = 8;
+  o.keep_object = true;
+  w2s_diag d = {0};
+  ck_assert_msg(w2s_translate(split_wasm, sizeof split_wasm, &o, so, &d), "%s", d.msg);
+  char obj[256];
+  for (int i = 0; i < 4; i++) {
+    if (i == 0)
+      snprintf(obj, sizeof obj, "%s.o", so);
+    else
+      snprintf(obj, sizeof obj, "%s.%d.o", so, i);
+    ck_assert_msg((access(obj, F_OK) == 0) == (i < 3), "object %s: expected %s", obj,
+                  i < 3 ? "present" : "absent");
+    unlink(obj);
+  }
+  void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+  ck_assert_msg(h != NULL, "%s", dlerror());
+  const wasmso_module_desc *desc = dlsym(h, WASMSO_DESCRIPTOR_SYMBOL);
+  ck_assert_ptr_nonnull(desc);
+  uint8_t mem[16];
+  wasmso_vmctx vm = {.mem_base = mem, .stack_limit = 0};
+  wasmso_value args[2] = {{.i32 = 20}, {.i32 = 5}}, res[1] = {{0}};
+  desc->types[0].tramp(desc->funcs[0].fn, &vm, args, res);
+  ck_assert_uint_eq(res[0].i32, (20 - (5 + 1)) * 2);
+  dlclose(h);
+  unlink(so);
+  free(so);
+}
+END_TEST
+
 START_TEST(test_descriptor_and_call) {
   char *so = temp_so();
   w2s_options o;
@@ -188,6 +226,7 @@ int main(void) {
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_descriptor_and_call);
   tcase_add_test(tc, test_split_parts);
+  tcase_add_test(tc, test_huge_functions_alone);
   tcase_add_test(tc, test_malformed_leaves_nothing);
   tcase_add_test(tc, test_aarch64);
   tcase_add_test(tc, test_bad_target);

@@ -3,13 +3,16 @@
  * -z defs: the .so may need nothing from outside (no libcalls slipped in);
  * no -l flags: no DT_NEEDED; -z text: no text relocations.  The output is
  * written to a temporary name beside out_path and renamed over it, so a
- * failed link never leaves a file at out_path. */
+ * failed link never leaves a file at out_path.  An out_path that exists and
+ * is not a regular file (/dev/null, a FIFO) is written through instead:
+ * renaming over it would put a regular file in its place. */
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,6 +48,28 @@ static int temp_beside(const char *out_path, const char *suffix, char **name) {
     *name = NULL;
   }
   return fd;
+}
+
+/* Copy the file at from into the existing non-regular file at to. */
+static bool write_through(const char *from, const char *to) {
+  int in = open(from, O_RDONLY | O_CLOEXEC);
+  if (in < 0)
+    return false;
+  int out = open(to, O_WRONLY | O_CLOEXEC);
+  bool ok = out >= 0;
+  char buf[65536];
+  ssize_t k;
+  while (ok && (k = read(in, buf, sizeof buf)) != 0) {
+    if (k < 0 && errno == EINTR)
+      continue;
+    ok = k > 0 && write_all(out, buf, (size_t)k);
+  }
+  int e = errno;
+  close(in);
+  if (out >= 0 && close(out) != 0)
+    ok = false;
+  errno = e;
+  return ok;
 }
 
 static bool spawn_lld(const char *lld, const char **argv, w2s_diag *d);
@@ -140,8 +165,21 @@ bool w2s_link(const void *const *objs, const size_t *sizes, unsigned nobjs,
   bool ok = false;
   if (!obj_names)
     return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
+  struct stat st;
+  bool special = stat(out_path, &st) == 0 && !S_ISREG(st.st_mode);
+  char tmp_base[4096];
+  const char *base = out_path; /* where the temporary files go */
+  if (special) {
+    if (S_ISDIR(st.st_mode)) {
+      free(obj_names);
+      return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot create %s: it is a directory", out_path);
+    }
+    const char *tmpdir = getenv("TMPDIR");
+    snprintf(tmp_base, sizeof tmp_base, "%s/wasm2so-out", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    base = tmp_base;
+  }
   for (unsigned i = 0; i < nobjs; i++) {
-    int fd = temp_beside(out_path, ".o", &obj_names[i]);
+    int fd = temp_beside(base, ".o", &obj_names[i]);
     if (fd < 0) {
       w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot create a file beside %s: %s",
                out_path, strerror(errno));
@@ -156,7 +194,7 @@ bool w2s_link(const void *const *objs, const size_t *sizes, unsigned nobjs,
       goto out;
     }
   }
-  int fd = temp_beside(out_path, ".so", &so_name);
+  int fd = temp_beside(base, ".so", &so_name);
   if (fd < 0) {
     w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot create a file beside %s: %s", out_path,
              strerror(errno));
@@ -165,16 +203,18 @@ bool w2s_link(const void *const *objs, const size_t *sizes, unsigned nobjs,
   close(fd);
   if (!run_lld(lld, obj_names, nobjs, so_name, d))
     goto out;
-  if (rename(so_name, out_path) != 0) {
+  if (special ? !write_through(so_name, out_path) : rename(so_name, out_path) != 0) {
     w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "cannot create %s: %s", out_path, strerror(errno));
     goto out;
   }
-  free(so_name);
-  so_name = NULL;
+  if (!special) {
+    free(so_name);
+    so_name = NULL;
+  }
   ok = true;
   /* --keep-object: the objects beside the .so, for debugging. */
   for (unsigned i = 0; o->keep_object && i < nobjs; i++) {
-    char *keep = kept_name(out_path, i);
+    char *keep = kept_name(special ? base : out_path, i);
     if (keep && rename(obj_names[i], keep) == 0) {
       free(obj_names[i]);
       obj_names[i] = NULL;

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "w2s_lower_priv.h"
@@ -374,6 +375,14 @@ bool w2s_compile(const uint8_t *wasm, size_t size, const w2s_options *o, void **
   return true;
 }
 
+/* No stale .so from an earlier run may pass for this one; but only a regular
+ * file is removed (never /dev/null). */
+static void remove_stale(const char *out_path) {
+  struct stat st;
+  if (lstat(out_path, &st) == 0 && S_ISREG(st.st_mode))
+    unlink(out_path);
+}
+
 bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
                    const char *out_path, w2s_diag *d) {
   w2s_options defaults;
@@ -400,6 +409,6 @@ bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
   }
   free_parts(parts, n);
   if (!ok)
-    unlink(out_path); /* no stale .so from an earlier run may pass for this one */
+    remove_stale(out_path);
   return ok;
 }

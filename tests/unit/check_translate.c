@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "w2s.h"
@@ -190,6 +191,29 @@ START_TEST(test_malformed_leaves_nothing) {
 }
 END_TEST
 
+/* -o /dev/null (or any existing non-regular file) is written through, never
+ * replaced by a regular file, and a failure does not remove it. */
+START_TEST(test_output_not_regular) {
+  w2s_options o;
+  w2s_options_default(&o);
+  o.target = "x86_64";
+  w2s_diag d = {0};
+  struct stat st;
+  ck_assert_msg(w2s_translate(add_wasm, sizeof add_wasm, &o, "/dev/null", &d), "%s", d.msg);
+  ck_assert_int_eq(stat("/dev/null", &st), 0);
+  ck_assert_msg(S_ISCHR(st.st_mode), "/dev/null is no longer a character device");
+  ck_assert(!w2s_translate(add_wasm, 20, &o, "/dev/null", &d));
+  ck_assert_int_eq(stat("/dev/null", &st), 0);
+  ck_assert_msg(S_ISCHR(st.st_mode), "a failed translation removed /dev/null");
+  char dir[] = "/tmp/check_translate-dir-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  d = (w2s_diag){0};
+  ck_assert(!w2s_translate(add_wasm, sizeof add_wasm, &o, dir, &d));
+  ck_assert_msg(strstr(d.msg, "is a directory") != NULL, "%s", d.msg);
+  ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 START_TEST(test_aarch64) {
   char *so = temp_so();
   w2s_options o;
@@ -228,6 +252,7 @@ int main(void) {
   tcase_add_test(tc, test_split_parts);
   tcase_add_test(tc, test_huge_functions_alone);
   tcase_add_test(tc, test_malformed_leaves_nothing);
+  tcase_add_test(tc, test_output_not_regular);
   tcase_add_test(tc, test_aarch64);
   tcase_add_test(tc, test_bad_target);
   suite_add_tcase(s, tc);

@@ -59,9 +59,11 @@ LLVMValueRef w2s_i32_to_bool(w2s_lower_fn *f, LLVMValueRef v) {
 
 /* ---- vmctx access ---- */
 
-static void mark_invariant(w2s_lower_fn *f, LLVMValueRef load) {
-  unsigned kind = LLVMGetMDKindIDInContext(f->ctx, "invariant.load", 14);
-  LLVMSetMetadata(load, kind, LLVMMetadataAsValue(f->ctx, LLVMMDNodeInContext2(f->ctx, NULL, 0)));
+/* Attach an empty metadata node of the given kind (invariant.load, or our
+ * own marks such as W2S_MD_MEM_BASE). */
+static void mark(w2s_lower_fn *f, LLVMValueRef inst, const char *kind) {
+  unsigned id = LLVMGetMDKindIDInContext(f->ctx, kind, (unsigned)strlen(kind));
+  LLVMSetMetadata(inst, id, LLVMMetadataAsValue(f->ctx, LLVMMDNodeInContext2(f->ctx, NULL, 0)));
 }
 
 LLVMValueRef w2s_load_at(w2s_lower_fn *f, LLVMValueRef base, size_t offset, LLVMTypeRef ty,
@@ -73,7 +75,7 @@ LLVMValueRef w2s_load_at(w2s_lower_fn *f, LLVMValueRef base, size_t offset, LLVM
   }
   LLVMValueRef v = LLVMBuildLoad2(f->b, ty, ptr, name);
   if (invariant)
-    mark_invariant(f, v);
+    mark(f, v, "invariant.load");
   return v;
 }
 
@@ -82,7 +84,7 @@ LLVMValueRef w2s_load_index(w2s_lower_fn *f, LLVMValueRef array, LLVMValueRef in
   LLVMValueRef ptr = LLVMBuildInBoundsGEP2(f->b, ty, array, &index, 1, "");
   LLVMValueRef v = LLVMBuildLoad2(f->b, ty, ptr, name);
   if (invariant)
-    mark_invariant(f, v);
+    mark(f, v, "invariant.load");
   return v;
 }
 
@@ -301,8 +303,7 @@ bool w2s_lower_function(const w2s_llvm_module *lm, uint32_t func_index, w2s_diag
   if (ok && m->nmemories > 0) {
     f.mem_base = w2s_load_at(&f, f.vmctx, offsetof(wasmso_vmctx, mem_base), f.t_ptr, true,
                              "mem_base");
-    unsigned kind = LLVMGetMDKindIDInContext(f.ctx, W2S_MD_MEM_BASE, strlen(W2S_MD_MEM_BASE));
-    LLVMSetMetadata(f.mem_base, kind, LLVMMetadataAsValue(f.ctx, LLVMMDNodeInContext2(f.ctx, NULL, 0)));
+    mark(&f, f.mem_base, W2S_MD_MEM_BASE);
   }
   if (ok) {
     stack_check(&f);

@@ -6,9 +6,8 @@
  * themselves (and keep the .so free of libc symbols such as memcpy).  A
  * dropped load is kept alive by the walker's drop (lower_parametric.c). */
 #include <stddef.h>
-#include <string.h>
 
-#include "w2s_lower.h"
+#include "w2s_lower_priv.h"
 
 /* base + zext(addr) + offset, in 64 bits: offset is below 2^32, so the sum
  * stays inside the reservation and never wraps.  inbounds says just that
@@ -19,21 +18,6 @@ LLVMValueRef w2s_guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset) 
   if (offset)
     ea = LLVMBuildAdd(f->b, ea, LLVMConstInt(f->t_i64, offset, false), "");
   return LLVMBuildInBoundsGEP2(f->b, f->t_i8, f->mem_base, &ea, 1, "");
-}
-
-static void set_empty_md(w2s_lower_fn *f, LLVMValueRef inst, const char *kind) {
-  unsigned id = LLVMGetMDKindIDInContext(f->ctx, kind, (unsigned)strlen(kind));
-  LLVMSetMetadata(inst, id, LLVMMetadataAsValue(f->ctx, LLVMMDNodeInContext2(f->ctx, NULL, 0)));
-}
-
-/* Loads of the runtime structures that never change for an instance. */
-static LLVMValueRef load_invariant(w2s_lower_fn *f, LLVMTypeRef t, LLVMValueRef base,
-                                   unsigned offset) {
-  LLVMValueRef idx = LLVMConstInt(f->t_i64, offset, false);
-  LLVMValueRef p = LLVMBuildGEP2(f->b, f->t_i8, base, &idx, 1, "");
-  LLVMValueRef v = LLVMBuildLoad2(f->b, t, p, "");
-  set_empty_md(f, v, "invariant.load");
-  return v;
 }
 
 /* The access type and, for partial accesses, the extended type. */
@@ -81,24 +65,6 @@ static void lower_access(w2s_lower_fn *f, const w2s_instr *in) {
   w2s_push(f, v);
 }
 
-/* Call vmctx->rt->helper(vmctx, args...) for the helper at byte `offset` of
- * struct wasmso_runtime. */
-static LLVMValueRef call_rt(w2s_lower_fn *f, size_t offset, LLVMTypeRef ret, LLVMValueRef *args,
-                            unsigned nargs) {
-  LLVMTypeRef params[6];
-  LLVMValueRef all[6];
-  params[0] = f->t_ptr;
-  all[0] = f->vmctx;
-  for (unsigned i = 0; i < nargs; i++) {
-    params[i + 1] = LLVMTypeOf(args[i]);
-    all[i + 1] = args[i];
-  }
-  LLVMTypeRef fty = LLVMFunctionType(ret, params, nargs + 1, false);
-  LLVMValueRef rt = load_invariant(f, f->t_ptr, f->vmctx, offsetof(wasmso_vmctx, rt));
-  LLVMValueRef fn = load_invariant(f, f->t_ptr, rt, (unsigned)offset);
-  return LLVMBuildCall2(f->b, fty, fn, all, nargs + 1, "");
-}
-
 static LLVMValueRef i32c(w2s_lower_fn *f, uint32_t v) { return LLVMConstInt(f->t_i32, v, false); }
 
 bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
@@ -113,7 +79,7 @@ bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
   switch (op) {
   case W2S_OP_MEMORY_SIZE: {
     /* Not cached: any call may have grown the memory. */
-    LLVMValueRef mem = load_invariant(f, f->t_ptr, f->vmctx, offsetof(wasmso_vmctx, memory));
+    LLVMValueRef mem = w2s_load_at(f, f->vmctx, offsetof(wasmso_vmctx, memory), f->t_ptr, true, "");
     LLVMValueRef idx = LLVMConstInt(f->t_i64, offsetof(wasmso_memory, pages), false);
     LLVMValueRef p = LLVMBuildGEP2(f->b, f->t_i8, mem, &idx, 1, "");
     w2s_push(f, LLVMBuildLoad2(f->b, f->t_i32, p, ""));
@@ -121,7 +87,7 @@ bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
   }
   case W2S_OP_MEMORY_GROW: {
     LLVMValueRef delta = w2s_pop(f);
-    w2s_push(f, call_rt(f, offsetof(wasmso_runtime, memory_grow), f->t_i32, &delta, 1));
+    w2s_push(f, w2s_call_rt(f, offsetof(wasmso_runtime, memory_grow), f->t_i32, &delta, 1, ""));
     return true;
   }
   case W2S_OP_MEMORY_INIT: {
@@ -130,12 +96,12 @@ bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
     a[2] = w2s_pop(f); /* src offset in the segment */
     a[1] = w2s_pop(f); /* dst address */
     a[0] = i32c(f, in->imm.pair.a);
-    call_rt(f, offsetof(wasmso_runtime, memory_init), f->t_void, a, 4);
+    w2s_call_rt(f, offsetof(wasmso_runtime, memory_init), f->t_void, a, 4, "");
     return true;
   }
   case W2S_OP_DATA_DROP: {
     LLVMValueRef a = i32c(f, in->imm.index);
-    call_rt(f, offsetof(wasmso_runtime, data_drop), f->t_void, &a, 1);
+    w2s_call_rt(f, offsetof(wasmso_runtime, data_drop), f->t_void, &a, 1, "");
     return true;
   }
   case W2S_OP_MEMORY_COPY: case W2S_OP_MEMORY_FILL: {
@@ -143,9 +109,9 @@ bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
     a[2] = w2s_pop(f); /* n */
     a[1] = w2s_pop(f); /* src address / fill byte */
     a[0] = w2s_pop(f); /* dst address */
-    call_rt(f, op == W2S_OP_MEMORY_COPY ? offsetof(wasmso_runtime, memory_copy)
-                                        : offsetof(wasmso_runtime, memory_fill),
-            f->t_void, a, 3);
+    w2s_call_rt(f, op == W2S_OP_MEMORY_COPY ? offsetof(wasmso_runtime, memory_copy)
+                                            : offsetof(wasmso_runtime, memory_fill),
+                f->t_void, a, 3, "");
     return true;
   }
   default:

@@ -39,9 +39,9 @@ static LLVMValueRef find_mem_base(LLVMValueRef fn, unsigned kind) {
 }
 
 /* A memory address: gep base, idx with idx = zext(a) or zext(a) + off (off a
- * constant).  Sets *a, *zext and *off (NULL if none). */
+ * constant).  Sets *a and *off (NULL if none). */
 static bool split_address(LLVMValueRef gep, LLVMValueRef base, LLVMValueRef *a,
-                          LLVMValueRef *zext, LLVMValueRef *off) {
+                          LLVMValueRef *off) {
   if (!LLVMIsAGetElementPtrInst(gep) || LLVMGetNumOperands(gep) != 2 ||
       LLVMGetOperand(gep, 0) != base)
     return false;
@@ -54,7 +54,6 @@ static bool split_address(LLVMValueRef gep, LLVMValueRef base, LLVMValueRef *a,
   }
   if (!LLVMIsAInstruction(idx) || LLVMGetInstructionOpcode(idx) != LLVMZExt)
     return false;
-  *zext = idx;
   *a = LLVMGetOperand(idx, 0);
   return true;
 }
@@ -94,15 +93,15 @@ static void set_add(value_set *s, LLVMValueRef v) {
 static bool accessed_later(LLVMValueRef access, LLVMValueRef x, LLVMValueRef base) {
   unsigned budget = 64;
   for (LLVMValueRef j = LLVMGetNextInstruction(access); j && budget; j = LLVMGetNextInstruction(j)) {
-    LLVMValueRef a, zext, off;
+    LLVMValueRef a, off;
     switch (LLVMGetInstructionOpcode(j)) {
     case LLVMLoad:
-      if (split_address(LLVMGetOperand(j, 0), base, &a, &zext, &off) && a == x)
+      if (split_address(LLVMGetOperand(j, 0), base, &a, &off) && a == x)
         return true;
       budget--;
       break;
     case LLVMStore:
-      return split_address(LLVMGetOperand(j, 1), base, &a, &zext, &off) && a == x;
+      return split_address(LLVMGetOperand(j, 1), base, &a, &off) && a == x;
     case LLVMCall: case LLVMInvoke: case LLVMFence: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
     case LLVMBr: case LLVMSwitch: case LLVMRet: case LLVMUnreachable: case LLVMIndirectBr:
       return false;
@@ -114,37 +113,36 @@ static bool accessed_later(LLVMValueRef access, LLVMValueRef x, LLVMValueRef bas
   return false;
 }
 
-/* Fold the address of one access if that is exact; returns the i32 values
- * the access, once it has run, shows to be below the memory's size (up to
- * two: the address, and for a folded a + C with C >= 0, a). */
-static unsigned fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef access,
-                         LLVMValueRef base, const value_set *seen, LLVMValueRef shown[2]) {
+/* Fold the address of one access if that is exact.  Then add to `seen` the
+ * i32 values the access, once it has run, shows to be below the memory's
+ * size: its address, and for a folded a + C with C >= 0, a.  (Not before:
+ * what an access shows holds for the accesses after it, not for itself.) */
+static void fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef access, LLVMValueRef base,
+                     value_set *seen) {
   bool is_load = LLVMGetInstructionOpcode(access) == LLVMLoad;
   LLVMValueRef gep = LLVMGetOperand(access, is_load ? 0 : 1);
-  LLVMValueRef a, zext, off;
-  if (!split_address(gep, base, &a, &zext, &off))
-    return 0;
-  shown[0] = a;
-  if (!LLVMIsAInstruction(a) || LLVMGetInstructionOpcode(a) != LLVMAdd ||
-      !LLVMIsAConstantInt(LLVMGetOperand(a, 1)))
-    return 1;
-  LLVMValueRef x = LLVMGetOperand(a, 0);
-  int64_t c = (int32_t)(uint32_t)LLVMConstIntGetZExtValue(LLVMGetOperand(a, 1));
-  bool exact = c < 0 ? (c >= -(int64_t)WASMSO_MEMORY_FOLD_MAX && !off)
-                     : (c <= (int64_t)WASMSO_MEMORY_FOLD_MAX &&
-                        (set_has(seen, x) || (is_load && accessed_later(access, x, base))));
-  if (!exact)
-    return 1;
-  LLVMPositionBuilderBefore(b, gep);
-  LLVMValueRef ea = LLVMBuildNSWAdd(b, LLVMBuildZExt(b, x, i64, ""),
-                                    LLVMConstInt(i64, (uint64_t)c, true), "");
-  if (off)
-    ea = LLVMBuildNSWAdd(b, ea, off, "");
-  LLVMSetOperand(gep, 1, ea);
-  if (c < 0)
-    return 1; /* x itself may be past the end */
-  shown[1] = x;
-  return 2;
+  LLVMValueRef a, off;
+  if (!split_address(gep, base, &a, &off))
+    return;
+  if (LLVMIsAInstruction(a) && LLVMGetInstructionOpcode(a) == LLVMAdd &&
+      LLVMIsAConstantInt(LLVMGetOperand(a, 1))) {
+    LLVMValueRef x = LLVMGetOperand(a, 0);
+    int64_t c = (int32_t)(uint32_t)LLVMConstIntGetZExtValue(LLVMGetOperand(a, 1));
+    bool exact = c < 0 ? (c >= -(int64_t)WASMSO_MEMORY_FOLD_MAX && !off)
+                       : (c <= (int64_t)WASMSO_MEMORY_FOLD_MAX &&
+                          (set_has(seen, x) || (is_load && accessed_later(access, x, base))));
+    if (exact) {
+      LLVMPositionBuilderBefore(b, gep);
+      LLVMValueRef ea = LLVMBuildNSWAdd(b, LLVMBuildZExt(b, x, i64, ""),
+                                        LLVMConstInt(i64, (uint64_t)c, true), "");
+      if (off)
+        ea = LLVMBuildNSWAdd(b, ea, off, "");
+      LLVMSetOperand(gep, 1, ea);
+      if (c >= 0) /* with C < 0, x itself may be past the end */
+        set_add(seen, x);
+    }
+  }
+  set_add(seen, a);
 }
 
 /* a + C with 0 <= C <= F after an access through a in the same block cannot
@@ -176,18 +174,10 @@ void w2s_fold_addresses(LLVMModuleRef mod) {
       seen.n = 0;
       for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
         LLVMOpcode op = LLVMGetInstructionOpcode(i);
-        if (op == LLVMAdd) {
+        if (op == LLVMAdd)
           mark_nuw(i, &seen);
-          continue;
-        }
-        if (op != LLVMLoad && op != LLVMStore)
-          continue;
-        /* The access runs after its address is computed: what it shows
-         * holds for the accesses after it, not for itself. */
-        LLVMValueRef shown[2];
-        unsigned n = fold_one(b, i64, i, base, &seen, shown);
-        for (unsigned k = 0; k < n; k++)
-          set_add(&seen, shown[k]);
+        else if (op == LLVMLoad || op == LLVMStore)
+          fold_one(b, i64, i, base, &seen);
       }
     }
   }

@@ -25,7 +25,6 @@
  * conditional branch back to H on (c + step ==/!= 0). */
 #include <llvm-c/Core.h>
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "w2s_lower_priv.h"
@@ -79,7 +78,7 @@ static bool tests_zero(LLVMValueRef cmp, LLVMValueRef next, bool *is_eq) {
 
 /* Replace phi by one with the same incoming values, `from` read as `to`. */
 static void rebuild_phi(LLVMBuilderRef b, LLVMValueRef phi, LLVMBasicBlockRef from,
-                                LLVMBasicBlockRef to) {
+                        LLVMBasicBlockRef to) {
   LLVMPositionBuilderBefore(b, phi);
   LLVMValueRef np = LLVMBuildPhi(b, LLVMTypeOf(phi), "");
   for (unsigned i = 0, n = LLVMCountIncoming(phi); i < n; i++) {
@@ -121,40 +120,32 @@ static void make_countable(LLVMBuilderRef b, LLVMBasicBlockRef h, LLVMBasicBlock
 
   /* restart: one phi per header phi (entry value, or the latch's value when
    * going round again), and d's start (0 when going round: a full period). */
-  size_t n = 0;
-  for (LLVMValueRef i = LLVMGetFirstInstruction(h); i && LLVMIsAPHINode(i);
-       i = LLVMGetNextInstruction(i))
-    n++;
-  LLVMValueRef *phis = malloc((n ? n : 1) * sizeof *phis);
-  if (!phis)
-    abort();
-  n = 0;
-  for (LLVMValueRef i = LLVMGetFirstInstruction(h); i && LLVMIsAPHINode(i);
-       i = LLVMGetNextInstruction(i))
-    phis[n++] = i;
   LLVMPositionBuilderAtEnd(b, restart);
   LLVMValueRef dinit = LLVMBuildPhi(b, nt, "");
   LLVMValueRef dv[2] = {dstart, LLVMConstInt(nt, 0, false)};
   LLVMBasicBlockRef db[2] = {pre, check};
   LLVMAddIncoming(dinit, dv, db, 2);
-  for (size_t i = 0; i < n; i++) {
+  /* Each header phi is replaced by one whose entry value comes through
+   * restart; the replacement goes before it, so the walk never meets it. */
+  for (LLVMValueRef phi = LLVMGetFirstInstruction(h); phi && LLVMIsAPHINode(phi);) {
+    LLVMValueRef next = LLVMGetNextInstruction(phi);
     LLVMValueRef v[2] = {NULL, NULL}; /* from pre, from latch */
     for (unsigned j = 0; j < 2; j++)
-      v[LLVMGetIncomingBlock(phis[i], j) == pre ? 0 : 1] = LLVMGetIncomingValue(phis[i], j);
+      v[LLVMGetIncomingBlock(phi, j) == pre ? 0 : 1] = LLVMGetIncomingValue(phi, j);
     LLVMPositionBuilderAtEnd(b, restart);
-    LLVMValueRef outer = LLVMBuildPhi(b, LLVMTypeOf(phis[i]), "");
+    LLVMValueRef outer = LLVMBuildPhi(b, LLVMTypeOf(phi), "");
     LLVMBasicBlockRef ob[2] = {pre, check};
     LLVMAddIncoming(outer, v, ob, 2);
-    LLVMPositionBuilderBefore(b, phis[i]);
-    LLVMValueRef np = LLVMBuildPhi(b, LLVMTypeOf(phis[i]), "");
+    LLVMPositionBuilderBefore(b, phi);
+    LLVMValueRef np = LLVMBuildPhi(b, LLVMTypeOf(phi), "");
     LLVMValueRef nv[2] = {outer, v[1]};
     LLVMBasicBlockRef nb[2] = {restart, latch};
     LLVMAddIncoming(np, nv, nb, 2);
-    /* Also rewrites outer's and np's own incoming values that were phis[i]. */
-    LLVMReplaceAllUsesWith(phis[i], np);
-    LLVMInstructionEraseFromParent(phis[i]);
+    /* Also rewrites outer's and np's own incoming values that were phi. */
+    LLVMReplaceAllUsesWith(phi, np);
+    LLVMInstructionEraseFromParent(phi);
+    phi = next;
   }
-  free(phis);
   LLVMPositionBuilderAtEnd(b, restart);
   LLVMBuildBr(b, h);
 

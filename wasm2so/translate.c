@@ -150,38 +150,33 @@ static size_t func_code(const w2s_module *m, uint32_t i) {
   return (size_t)(m->funcs[i].code_end - m->funcs[i].code);
 }
 
-static size_t huge_limit(const w2s_options *o) {
-  return o->huge_func_code ? o->huge_func_code : W2S_HUGE_FUNC_CODE;
-}
-
-/* Huge functions (and the code outside them), for part_count's sums. */
-static unsigned count_huge(const w2s_module *m, const w2s_options *o, size_t *huge_code) {
-  unsigned n = 0;
-  *huge_code = 0;
-  for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
-    if (o->opt_level > 0 && func_code(m, i) >= huge_limit(o)) {
-      n++;
-      *huge_code += func_code(m, i);
-    }
-  return n;
+/* Whether function i compiles alone (W2S_HUGE_FUNC_CODE); never at -O0. */
+static bool is_huge(const w2s_module *m, const w2s_options *o, uint32_t i) {
+  size_t limit = o->huge_func_code ? o->huge_func_code : W2S_HUGE_FUNC_CODE;
+  return o->opt_level > 0 && func_code(m, i) >= limit;
 }
 
 /* How many parts to allow for, by code size and threads: the ranges, plus
- * for each huge function its own part and one more range it may split. */
-static unsigned part_count(const w2s_module *m, const w2s_options *o, size_t *code) {
+ * for each huge function its own part and one more range it may split.
+ * Also the code size outside huge functions and how many there are. */
+static unsigned part_count(const w2s_module *m, const w2s_options *o, size_t *code,
+                           unsigned *nhuge) {
   *code = 0;
-  for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
-    *code += func_code(m, i);
-  size_t huge_code;
-  unsigned nhuge = count_huge(m, o, &huge_code);
-  size_t by_size = (*code - huge_code) / (o->split_min_code ? o->split_min_code : W2S_PART_MIN_CODE);
+  *nhuge = 0;
+  for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
+    if (is_huge(m, o, i))
+      ++*nhuge;
+    else
+      *code += func_code(m, i);
+  }
+  size_t by_size = *code / (o->split_min_code ? o->split_min_code : W2S_PART_MIN_CODE);
   unsigned n = thread_count(o);
   if (by_size < n)
     n = by_size ? (unsigned)by_size : 1;
   uint32_t ndefined = m->nfuncs - m->nfunc_imports;
   if (n > ndefined)
     n = ndefined ? ndefined : 1;
-  return nhuge ? n + 2 * nhuge + 1 : n;
+  return *nhuge ? n + 2 * *nhuge + 1 : n;
 }
 
 /* Unique symbol names for every defined function, for several parts: a Wasm
@@ -224,16 +219,17 @@ static void start_part(part *p, const w2s_module *m, const w2s_options *o, char 
   p->o = &p->opts;
 }
 
-/* Split m into at most `max` parts: each huge function alone, the rest in
- * contiguous ranges of about code / nnormal bytes each.  Returns how many. */
+/* Split m into at most `max` parts: each huge function alone, the rest (code
+ * bytes) in contiguous ranges of about code / nnormal bytes each.  Returns
+ * how many. */
 static unsigned plan_parts(const w2s_module *m, const w2s_options *o, char *const *symbols,
                            part *parts, unsigned max, unsigned nnormal, unsigned nhuge,
                            size_t code) {
   unsigned k = 0, huge_left = nhuge;
-  size_t goal = code / (nnormal ? nnormal : 1), done = 0;
+  size_t goal = code / nnormal, done = 0;
   start_part(&parts[0], m, o, symbols, m->nfunc_imports, true);
   for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
-    bool huge = o->opt_level > 0 && func_code(m, i) >= huge_limit(o);
+    bool huge = is_huge(m, o, i);
     part *p = &parts[k];
     /* Close the current part before a huge function, or when it is full
      * and slots remain for the huge functions still to come. */
@@ -259,13 +255,12 @@ static unsigned plan_parts(const w2s_module *m, const w2s_options *o, char *cons
   return parts[k].end > parts[k].first || k == 0 ? k + 1 : k;
 }
 
-/* Compile m's functions, planned into parts (at most max), each to
- * parts[i].obj.  *nparts: how many were used. */
+/* Compile m's functions, planned into parts (at most *nparts_io, see
+ * part_count for code and nhuge), each to parts[i].obj.  *nparts_io: how
+ * many were used. */
 static bool compile_parts(const w2s_module *m, const w2s_options *o, part *parts,
-                          unsigned *nparts_io, size_t code, w2s_diag *d) {
-  unsigned max = *nparts_io, nnormal = max;
-  size_t huge_code;
-  unsigned nhuge = count_huge(m, o, &huge_code);
+                          unsigned *nparts_io, size_t code, unsigned nhuge, w2s_diag *d) {
+  unsigned max = *nparts_io;
   char **symbols = NULL;
   if (max > 1 && !(symbols = unique_symbols(m)))
     return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
@@ -275,8 +270,8 @@ static bool compile_parts(const w2s_module *m, const w2s_options *o, part *parts
     parts[0].end = m->nfuncs;
     nparts = 1;
   } else {
-    nnormal = nhuge ? max - 2 * nhuge - 1 : max;
-    nparts = plan_parts(m, o, symbols, parts, max, nnormal ? nnormal : 1, nhuge, code - huge_code);
+    unsigned nnormal = nhuge ? max - 2 * nhuge - 1 : max;
+    nparts = plan_parts(m, o, symbols, parts, max, nnormal, nhuge, code);
   }
   *nparts_io = nparts;
 
@@ -336,15 +331,14 @@ static bool compile(const uint8_t *wasm, size_t size, const w2s_options *o, bool
     w2s_module_free(&m);
     return false;
   }
-  size_t code;
-  unsigned n = one_part ? 1 : part_count(&m, o, &code);
-  if (one_part)
-    code = 0;
+  size_t code = 0;
+  unsigned nhuge = 0;
+  unsigned n = one_part ? 1 : part_count(&m, o, &code, &nhuge);
   part *parts = calloc(n, sizeof *parts);
   bool ok = parts != NULL;
   if (!ok)
     w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
-  ok = ok && compile_parts(&m, o, parts, &n, code, d);
+  ok = ok && compile_parts(&m, o, parts, &n, code, nhuge, d);
   w2s_module_free(&m);
   if (!ok) {
     free_parts(parts, n);

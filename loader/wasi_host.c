@@ -4,14 +4,8 @@
 
 #include "wasi_internal.h"
 
-struct wasi_fn {
-  const char *name;
-  void *fn;
-  const char *params, *results; /* 'i' i32, 'I' i64 */
-};
-
 #define FN(n, p, r) {#n, (void *)wasi_##n, p, r}
-static const struct wasi_fn fns[] = {
+static const wl_host_fn fns[] = {
   FN(args_get, "ii", "i"),
   FN(args_sizes_get, "ii", "i"),
   FN(environ_get, "ii", "i"),
@@ -64,17 +58,6 @@ static const struct wasi_fn fns[] = {
 bool wl_wasi_resolve(void *user, const char *module, size_t module_len, const char *name,
                      size_t name_len, uint8_t kind, wl_extern *out) {
   (void)user;
-  static const char wasi[] = "wasi_snapshot_preview1";
-  if (module_len != sizeof wasi - 1 || memcmp(module, wasi, module_len) != 0 ||
-      kind != WASMSO_EXTERN_FUNC)
-    return false;
-  for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-    if (strlen(fns[i].name) != name_len || memcmp(fns[i].name, name, name_len) != 0) continue;
-    memset(out, 0, sizeof *out);
-    out->kind = WASMSO_EXTERN_FUNC;
-    out->u.func.host_fn = fns[i].fn;
-    out->u.func.type_id = wl_sig_type_id(fns[i].params, fns[i].results);
-    return true;
-  }
-  return false;
+  return wl_resolve_host("wasi_snapshot_preview1", fns, sizeof fns / sizeof fns[0], module,
+                         module_len, name, name_len, kind, out);
 }

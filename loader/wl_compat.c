@@ -48,13 +48,7 @@ static int64_t compat_phys_pages(wasmso_vmctx *vm, uint32_t avail) {
   return (int64_t)((host < guest ? host : guest) / WASMSO_PAGE_SIZE);
 }
 
-struct compat_fn {
-  const char *name;
-  void *fn;
-  const char *params, *results; /* 'i' i32, 'I' i64 */
-};
-
-static const struct compat_fn fns[] = {
+static const wl_host_fn fns[] = {
   {"gethostname", (void *)compat_gethostname, "ii", "i"},
   {"phys_pages", (void *)compat_phys_pages, "i", "I"},
 };
@@ -62,17 +56,6 @@ static const struct compat_fn fns[] = {
 bool wl_compat_resolve(void *user, const char *module, size_t module_len, const char *name,
                        size_t name_len, uint8_t kind, wl_extern *out) {
   (void)user;
-  static const char compat[] = "wasm2so_compat";
-  if (module_len != sizeof compat - 1 || memcmp(module, compat, module_len) != 0 ||
-      kind != WASMSO_EXTERN_FUNC)
-    return false;
-  for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-    if (strlen(fns[i].name) != name_len || memcmp(fns[i].name, name, name_len) != 0) continue;
-    memset(out, 0, sizeof *out);
-    out->kind = WASMSO_EXTERN_FUNC;
-    out->u.func.host_fn = fns[i].fn;
-    out->u.func.type_id = wl_sig_type_id(fns[i].params, fns[i].results);
-    return true;
-  }
-  return false;
+  return wl_resolve_host("wasm2so_compat", fns, sizeof fns / sizeof fns[0], module,
+                         module_len, name, name_len, kind, out);
 }

@@ -71,6 +71,18 @@ typedef struct wl_extern {
 typedef bool (*wl_resolver)(void *user, const char *module, size_t module_len,
                             const char *name, size_t name_len, uint8_t kind, wl_extern *out);
 
+/* A table of host functions for one import module, and the resolver body
+ * they share (wl_wasi_resolve, wl_compat_resolve): the function named `name`
+ * of module `want`, with its signature spelt as for wl_sig_type_id. */
+typedef struct wl_host_fn {
+  const char *name;
+  void *fn;
+  const char *params, *results;
+} wl_host_fn;
+bool wl_resolve_host(const char *want, const wl_host_fn *fns, size_t nfns, const char *module,
+                     size_t module_len, const char *name, size_t name_len, uint8_t kind,
+                     wl_extern *out);
+
 /* ---- modules and instances ---- */
 typedef struct wl_module wl_module;
 typedef struct wl_instance wl_instance;

@@ -86,3 +86,20 @@ uint32_t wl_sig_type_id(const char *params, const char *results) {
   for (; *results && nr < sizeof rs; results++) rs[nr++] = sig_valtype(*results);
   return wl_type_id(ps, np, rs, nr);
 }
+
+bool wl_resolve_host(const char *want, const wl_host_fn *fns, size_t nfns, const char *module,
+                     size_t module_len, const char *name, size_t name_len, uint8_t kind,
+                     wl_extern *out) {
+  if (module_len != strlen(want) || memcmp(module, want, module_len) != 0 ||
+      kind != WASMSO_EXTERN_FUNC)
+    return false;
+  for (size_t i = 0; i < nfns; i++) {
+    if (strlen(fns[i].name) != name_len || memcmp(fns[i].name, name, name_len) != 0) continue;
+    memset(out, 0, sizeof *out);
+    out->kind = WASMSO_EXTERN_FUNC;
+    out->u.func.host_fn = fns[i].fn;
+    out->u.func.type_id = wl_sig_type_id(fns[i].params, fns[i].results);
+    return true;
+  }
+  return false;
+}

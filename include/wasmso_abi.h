@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define WASMSO_ABI_VERSION 3u
+#define WASMSO_ABI_VERSION 4u
 #define WASMSO_MAGIC 0x4f533257u /* "W2SO" little-endian */
 #define WASMSO_DESCRIPTOR_SYMBOL "wasmso_module_descriptor"
 
@@ -36,6 +36,17 @@ extern "C" {
  * and the WASMSO_MEMORY_FOLD_MAX bytes below base fault too. */
 #define WASMSO_MEMORY_FOLD_MAX 65536u
 #define WASMSO_MEMORY_MAX_PAGES 65535u
+
+/* ABI 4: how generated code keeps its accesses inside memory 0
+ * (wasmso_module_desc.memory_mode).  GUARDED code has no checks and needs
+ * the WASMSO_MEMORY_RESERVATION and guards above; CHECKED code (wasm2so
+ * --bounds-checks) compares every access with wasmso_memory.size and traps
+ * itself, so its memory needs a reservation only as large as the memory may
+ * grow: for address spaces capped by RLIMIT_AS (ulimit -v). */
+enum wasmso_memory_mode {
+  WASMSO_MEMORY_GUARDED = 0,
+  WASMSO_MEMORY_CHECKED = 1,
+};
 
 /* Value types, by their binary-format codes. */
 enum wasmso_valtype {
@@ -266,6 +277,8 @@ typedef struct wasmso_module_desc {
   uint32_t ndatas;
   uint32_t nelems;
   uint32_t start;                 /* function index, or 0xffffffff */
+  uint32_t memory_mode;           /* enum wasmso_memory_mode */
+  uint32_t reserved;
 
   const wasmso_functype *types;
   const wasmso_import *imports;

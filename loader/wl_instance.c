@@ -58,6 +58,14 @@ static bool link_import(struct wl_instance *in, const wasmso_import *im, const w
     const wasmso_memory *m = ex->u.memory;
     if (!m || !limits_match(m->pages, m->has_max, m->max_pages, &im->limits))
       return link_fail(err, "incompatible import type", im);
+    /* A bounds-checked module's memory has no guard regions: code without
+     * checks would reach past it. */
+    if (d->memory_mode != WASMSO_MEMORY_CHECKED && !wl_memory_guarded(m))
+      return wl_fail(err, WL_ERR_LINK,
+                     "memory import %s.%s: the memory was made for bounds-checked code and has "
+                     "no guard regions, which this module (translated without --bounds-checks) "
+                     "needs; translate both modules the same way",
+                     im->module, im->name);
     in->memory = ex->u.memory;
     return true;
   }
@@ -237,7 +245,7 @@ wl_instance *wl_instantiate(wl_module *mod, wl_resolver resolve, void *user, wl_
       wl_fail(err, WL_ERR_RESOURCE, "memory of %llu pages", (unsigned long long)l->min);
       goto fail;
     }
-    in->memory = wl_memory_new((uint32_t)l->min, max, l->has_max != 0, err);
+    in->memory = wl_memory_new_mode((uint32_t)l->min, max, l->has_max != 0, d->memory_mode, err);
     if (!in->memory) goto fail;
     in->own_memory = true;
   }

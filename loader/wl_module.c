@@ -147,6 +147,8 @@ static bool check_desc(const wasmso_module_desc *d, wl_error *err) {
     }
   }
   if (nm > 1) BAD("%u memories", nm);
+  if (d->memory_mode != WASMSO_MEMORY_GUARDED && d->memory_mode != WASMSO_MEMORY_CHECKED)
+    BAD("unknown memory mode %u (neither guard regions nor bounds checks)", d->memory_mode);
   if ((d->nfuncs && !d->funcs) || (d->ntables && !d->tables) || (d->nmemories && !d->memories) ||
       (d->nglobals && !d->globals) || (d->nexports && !d->exports) || (d->ndatas && !d->datas) ||
       (d->nelems && !d->elems))

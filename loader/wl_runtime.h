@@ -30,7 +30,15 @@ typedef struct wl_error {
 const char *wl_trap_message(uint32_t trap);
 
 /* ---- host objects ---- */
+/* A memory for code that relies on guard regions (WASMSO_MEMORY_GUARDED):
+ * about 8 GiB of address space; the host's and the tests' memories. */
 wasmso_memory *wl_memory_new(uint32_t min_pages, uint32_t max_pages, bool has_max, wl_error *err);
+/* A memory for code of the given enum wasmso_memory_mode: WASMSO_MEMORY_CHECKED
+ * reserves only its maximum, capped by the limit (wl_memory_set_limit). */
+wasmso_memory *wl_memory_new_mode(uint32_t min_pages, uint32_t max_pages, bool has_max,
+                                  uint32_t mode, wl_error *err);
+/* Whether m has the guard regions unchecked code needs. */
+bool wl_memory_guarded(const wasmso_memory *m);
 void wl_memory_free(wasmso_memory *m);
 /* memory.grow: old size in pages, or 0xffffffff (beyond max or the limit). */
 uint32_t wl_memory_grow(wasmso_memory *m, uint32_t delta_pages);

@@ -350,6 +350,8 @@ bool w2s_emit_descriptor(const w2s_llvm_module *lm, LLVMValueRef *trampolines, w
   put32(&l, offsetof(wasmso_module_desc, ndatas), m->ndatas);
   put32(&l, offsetof(wasmso_module_desc, nelems), m->nelems);
   put32(&l, offsetof(wasmso_module_desc, start), m->has_start ? m->start : 0xffffffffu);
+  put32(&l, offsetof(wasmso_module_desc, memory_mode),
+        lm->target->bounds_checks ? WASMSO_MEMORY_CHECKED : WASMSO_MEMORY_GUARDED);
   putptr(&l, offsetof(wasmso_module_desc, types), types(&e, trampolines));
   putptr(&l, offsetof(wasmso_module_desc, imports), imports(&e));
   putptr(&l, offsetof(wasmso_module_desc, funcs), funcs(&e));

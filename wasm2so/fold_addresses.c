@@ -22,7 +22,17 @@
  *
  * Every other address is left alone.  The second rule also marks such an
  * a + C `nuw` wherever it is used (mark_nuw).  Runs after mem2reg, so sums
- * that went through a local are seen too. */
+ * that went through a local are seen too.
+ *
+ * With --bounds-checks there are no guards: the check before each access
+ * tests the unfolded address zext(a + C) + offset (lower_memory.c), exactly
+ * as Wasm does, and only the access itself uses the folded address.  The
+ * first rule stays exact: the check passes only if a + C did not wrap (a
+ * wrapped sum is at least 2^32 - F, past every memory), and then the two
+ * addresses agree.  The second and nuw stay exact: the earlier access passed
+ * its check, so a < size <= 2^32 - F.  The third does not: the load's own
+ * check may pass on a wrapped, in-bounds a + C, and the folded address would
+ * then read 4 GiB past it, outside the reservation; so it is off. */
 #include <llvm-c/Core.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,7 +128,7 @@ static bool accessed_later(LLVMValueRef access, LLVMValueRef x, LLVMValueRef bas
  * size: its address, and for a folded a + C with C >= 0, a.  (Not before:
  * what an access shows holds for the accesses after it, not for itself.) */
 static void fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef access, LLVMValueRef base,
-                     value_set *seen) {
+                     bool bounds_checks, value_set *seen) {
   bool is_load = LLVMGetInstructionOpcode(access) == LLVMLoad;
   LLVMValueRef gep = LLVMGetOperand(access, is_load ? 0 : 1);
   LLVMValueRef a, off;
@@ -130,7 +140,8 @@ static void fold_one(LLVMBuilderRef b, LLVMTypeRef i64, LLVMValueRef access, LLV
     int64_t c = (int32_t)(uint32_t)LLVMConstIntGetZExtValue(LLVMGetOperand(a, 1));
     bool exact = c < 0 ? (c >= -(int64_t)WASMSO_MEMORY_FOLD_MAX && !off)
                        : (c <= (int64_t)WASMSO_MEMORY_FOLD_MAX &&
-                          (set_has(seen, x) || (is_load && accessed_later(access, x, base))));
+                          (set_has(seen, x) ||
+                           (is_load && !bounds_checks && accessed_later(access, x, base))));
     if (exact) {
       LLVMPositionBuilderBefore(b, gep);
       LLVMValueRef ea = LLVMBuildNSWAdd(b, LLVMBuildZExt(b, x, i64, ""),
@@ -158,7 +169,7 @@ static void mark_nuw(LLVMValueRef add, const value_set *seen) {
     LLVMSetNUW(add, 1);
 }
 
-void w2s_fold_addresses(LLVMModuleRef mod) {
+void w2s_fold_addresses(LLVMModuleRef mod, bool bounds_checks) {
   LLVMContextRef ctx = LLVMGetModuleContext(mod);
   unsigned kind = LLVMGetMDKindIDInContext(ctx, W2S_MD_MEM_BASE, strlen(W2S_MD_MEM_BASE));
   LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
@@ -177,7 +188,7 @@ void w2s_fold_addresses(LLVMModuleRef mod) {
         if (op == LLVMAdd)
           mark_nuw(i, &seen);
         else if (op == LLVMLoad || op == LLVMStore)
-          fold_one(b, i64, i, base, &seen);
+          fold_one(b, i64, i, base, bounds_checks, &seen);
       }
     }
   }

@@ -18,7 +18,9 @@
  *            ^                                  |
  *            +----------------------------------+
  *
- * Exactly the old loop for every start, with no code copied.
+ * Exactly the old loop for every start, with no code copied.  It rewrites
+ * only control flow, never an address, so it needs no guard region and holds
+ * with --bounds-checks as it is.
  *
  * Runs after mem2reg, on the first such phi c in each Wasm loop header H with
  * exactly two predecessors, the loop's entry and a latch ending in a

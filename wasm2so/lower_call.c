@@ -24,6 +24,7 @@ static bool emit_call(w2s_lower_fn *f, const w2s_instr *in, uint32_t type, LLVMV
                                      ft->nparams + 1, "");
   LLVMSetTailCallKind(call, LLVMTailCallKindNoTail);
   free(args);
+  w2s_memory_size_reload(f); /* the callee may have grown the memory */
   if (ft->nresults > 0)
     w2s_push_results(f, call, ft->nresults);
   return true;

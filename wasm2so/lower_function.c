@@ -304,6 +304,10 @@ bool w2s_lower_function(const w2s_llvm_module *lm, uint32_t func_index, w2s_diag
     f.mem_base = w2s_load_at(&f, f.vmctx, offsetof(wasmso_vmctx, mem_base), f.t_ptr, true,
                              "mem_base");
     mark(&f, f.mem_base, W2S_MD_MEM_BASE);
+    if (lm->target->bounds_checks) {
+      f.mem_size = LLVMBuildAlloca(f.b, f.t_i64, "memsize.slot");
+      w2s_memory_size_reload(&f);
+    }
   }
   if (ok) {
     stack_check(&f);

@@ -1,23 +1,59 @@
 /* lower_memory.c — class MEMORY: loads, stores, memory.size/grow and the
- * bulk-memory operators.  Accesses carry no bounds checks: every 32-bit
- * memory sits in a WASMSO_MEMORY_RESERVATION of address space whose
- * inaccessible part faults, and the loader turns the fault into a trap.  The
- * bulk operators call the runtime helpers in vmctx->rt, which check bounds
+ * bulk-memory operators.  By default accesses carry no bounds checks: every
+ * 32-bit memory sits in a WASMSO_MEMORY_RESERVATION of address space whose
+ * inaccessible part faults, and the loader turns the fault into a trap.  With
+ * --bounds-checks (WASMSO_MEMORY_CHECKED) each access is compared with the
+ * memory's current size instead, so the reservation need not be larger than
+ * the memory may grow.  The bulk operators call the runtime helpers in vmctx->rt, which check bounds
  * themselves (and keep the .so free of libc symbols such as memcpy).  A
  * dropped load is kept alive by the walker's drop (lower_parametric.c). */
 #include <stddef.h>
 
 #include "w2s_lower_priv.h"
 
+void w2s_memory_size_reload(w2s_lower_fn *f) {
+  if (!f->mem_size)
+    return;
+  /* vmctx->memory never changes; memory->size does (memory.grow). */
+  LLVMValueRef mem = w2s_load_at(f, f->vmctx, offsetof(wasmso_vmctx, memory), f->t_ptr, true, "");
+  LLVMValueRef size = w2s_load_at(f, mem, offsetof(wasmso_memory, size), f->t_i64, false, "memsize");
+  LLVMBuildStore(f->b, size, f->mem_size);
+}
+
+/* Trap unless [zext(addr) + offset, + bytes) lies inside the memory.  The sum
+ * is at most 2^33 + 16 in 64 bits, so it cannot wrap (nuw, nsw), and the
+ * size comes from f->mem_size: after mem2reg an SSA value that only calls
+ * and memory.grow redefine, so loops without calls keep it in a register. */
+static void bounds_check(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset, unsigned bytes) {
+  LLVMValueRef end = LLVMBuildZExt(f->b, addr, f->t_i64, "");
+  end = LLVMBuildNUWAdd(f->b, end, LLVMConstInt(f->t_i64, offset + bytes, false), "");
+  LLVMSetNSW(end, 1);
+  LLVMValueRef size = LLVMBuildLoad2(f->b, f->t_i64, f->mem_size, "");
+  w2s_trap_if(f, LLVMBuildICmp(f->b, LLVMIntUGT, end, size, ""), WASMSO_TRAP_MEMORY_OOB);
+}
+
 /* base + zext(addr) + offset, in 64 bits: offset is below 2^32, so the sum
- * stays inside the reservation and never wraps.  inbounds says just that
- * (the reservation is the object), which lets LLVM treat a pointer stepping
- * through memory as a strided access it can vectorise. */
-LLVMValueRef w2s_guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset) {
+ * never wraps and, by default, stays inside the reservation.  inbounds says
+ * just that (the reservation is the object), which lets LLVM treat a pointer
+ * stepping through memory as a strided access it can vectorise.  With bounds
+ * checks the address may lie past the reservation, but then the check traps
+ * before the access: the GEP is poison only where it is never used. */
+LLVMValueRef w2s_guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset, unsigned bytes) {
+  if (f->mem_size)
+    bounds_check(f, addr, offset, bytes);
   LLVMValueRef ea = LLVMBuildZExt(f->b, addr, f->t_i64, "");
   if (offset)
     ea = LLVMBuildAdd(f->b, ea, LLVMConstInt(f->t_i64, offset, false), "");
   return LLVMBuildInBoundsGEP2(f->b, f->t_i8, f->mem_base, &ea, 1, "");
+}
+
+/* Bytes of a scalar access type. */
+static unsigned type_bytes(w2s_lower_fn *f, LLVMTypeRef t) {
+  if (t == f->t_f32)
+    return 4;
+  if (t == f->t_f64)
+    return 8;
+  return LLVMGetIntTypeWidth(t) / 8;
 }
 
 /* The access type and, for partial accesses, the extended type. */
@@ -51,13 +87,13 @@ static void lower_access(w2s_lower_fn *f, const w2s_instr *in) {
   /* The memarg alignment is only a hint: Wasm allows any address. */
   if (is_store(in->op)) {
     LLVMValueRef v = w2s_pop(f);
-    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
+    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset, type_bytes(f, mt));
     if (mt != vt)
       v = LLVMBuildTrunc(f->b, v, mt, "");
     LLVMSetAlignment(LLVMBuildStore(f->b, v, p), 1);
     return;
   }
-  LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
+  LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset, type_bytes(f, mt));
   LLVMValueRef v = LLVMBuildLoad2(f->b, mt, p, "");
   LLVMSetAlignment(v, 1);
   if (mt != vt)
@@ -88,6 +124,7 @@ bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
   case W2S_OP_MEMORY_GROW: {
     LLVMValueRef delta = w2s_pop(f);
     w2s_push(f, w2s_call_rt(f, offsetof(wasmso_runtime, memory_grow), f->t_i32, &delta, 1, ""));
+    w2s_memory_size_reload(f);
     return true;
   }
   case W2S_OP_MEMORY_INIT: {

@@ -1,7 +1,9 @@
 /* lower_simd_mem.c — class SIMD_MEM: v128 loads and stores, including the
  * extending, splatting, zero-filling and single-lane forms.  Addressing is
  * lower_memory.c's (w2s_guest_ptr): base + zext(addr) + offset inside the guarded
- * reservation, so no bounds checks; alignment 1 because the memarg's is only
+ * reservation, or after a bounds check of the bytes actually accessed (8 for
+ * the extending loads, one lane for splat, zero and lane forms) with
+ * --bounds-checks; alignment 1 because the memarg's is only
  * a hint.  v128 values travel as f->t_v128 (<4 x i32>) and are bitcast to
  * the lane shape each operation needs. */
 #include "w2s_lower.h"
@@ -58,13 +60,13 @@ bool w2s_lower_simd_mem(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
   const w2s_opinfo *oi = &w2s_opinfo_table[in->op];
   if (!f->mem_base)
     return w2s_fail(d, W2S_DIAG_BACKEND, in->offset, "%s without a memory", oi->text);
-  unsigned lg = oi->arg;
+  unsigned lg = oi->arg; /* log2 of the natural alignment: the bytes accessed */
   if (oi->imm == W2S_IMM_MEMARG_LANE) {
     LLVMTypeRef et = int_of_log2(f, lg);
     LLVMTypeRef vt = LLVMVectorType(et, 16u >> lg);
     LLVMValueRef lane = LLVMConstInt(f->t_i32, in->imm.memlane.lane, false);
     LLVMValueRef v = LLVMBuildBitCast(f->b, w2s_pop(f), vt, "");
-    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memlane.offset);
+    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memlane.offset, 1u << lg);
     if (in->op >= W2S_OP_V128_STORE8_LANE && in->op <= W2S_OP_V128_STORE64_LANE) {
       LLVMValueRef s = LLVMBuildExtractElement(f->b, v, lane, "");
       LLVMSetAlignment(LLVMBuildStore(f->b, s, p), 1);
@@ -75,11 +77,11 @@ bool w2s_lower_simd_mem(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
   }
   if (in->op == W2S_OP_V128_STORE) {
     LLVMValueRef v = w2s_pop(f);
-    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
+    LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset, 1u << lg);
     LLVMSetAlignment(LLVMBuildStore(f->b, v, p), 1);
     return true;
   }
-  LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset);
+  LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset, 1u << lg);
   LLVMValueRef v;
   switch (in->op) {
   case W2S_OP_V128_LOAD: v = load1(f, f->t_v128, p); break;

@@ -21,6 +21,10 @@ static void usage(FILE *out) {
           "  -O0 .. -O3            optimisation level (default: -O2)\n"
           "  -j N, --threads=N     compile a large module's parts on N threads\n"
           "                        (default: the number of CPUs)\n"
+          "  --bounds-checks       check every memory access in the code instead of relying\n"
+          "                        on guard regions: the .so then needs only as much address\n"
+          "                        space as its memory may grow to (for clusters that set\n"
+          "                        ulimit -v), at some cost in speed\n"
           "  --check               decode and validate only\n"
           "  --keep-object         also write the object(s): OUT.so.o (OUT.so.N.o for parts)\n"
           "  --help                show this help\n"
@@ -75,7 +79,7 @@ static uint8_t *read_file(const char *path, size_t *size) {
 }
 
 int main(int argc, char **argv) {
-  enum { OPT_TARGET = 256, OPT_CPU, OPT_FEATURES, OPT_CHECK, OPT_KEEP, OPT_HELP, OPT_VERSION };
+  enum { OPT_TARGET = 256, OPT_CPU, OPT_FEATURES, OPT_CHECK, OPT_KEEP, OPT_BOUNDS, OPT_HELP, OPT_VERSION };
   static const struct option longopts[] = {
       {"target", required_argument, NULL, OPT_TARGET},
       {"cpu", required_argument, NULL, OPT_CPU},
@@ -83,6 +87,7 @@ int main(int argc, char **argv) {
       {"check", no_argument, NULL, OPT_CHECK},
       {"threads", required_argument, NULL, 'j'},
       {"keep-object", no_argument, NULL, OPT_KEEP},
+      {"bounds-checks", no_argument, NULL, OPT_BOUNDS},
       {"help", no_argument, NULL, OPT_HELP},
       {"version", no_argument, NULL, OPT_VERSION},
       {NULL, 0, NULL, 0},
@@ -117,6 +122,7 @@ int main(int argc, char **argv) {
     case OPT_FEATURES: o.features = optarg; break;
     case OPT_CHECK: check_only = true; break;
     case OPT_KEEP: o.keep_object = true; break;
+    case OPT_BOUNDS: o.bounds_checks = true; break;
     case OPT_HELP: usage(stdout); return 0;
     case OPT_VERSION: printf("wasm2so %s\n", PACKAGE_VERSION); return 0;
     default: usage(stderr); return 2;

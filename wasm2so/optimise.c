@@ -46,7 +46,7 @@ bool w2s_optimise(LLVMModuleRef mod, const w2s_target *t, int opt_level, w2s_dia
     /* Locals into SSA values first, so the rewrites see through them. */
     if (!run_passes(mod, "function(mem2reg)", t, d))
       return false;
-    w2s_fold_addresses(mod);
+    w2s_fold_addresses(mod, t->bounds_checks);
     w2s_countable_loops(mod);
     if (checked && !verify(mod, d))
       return false;

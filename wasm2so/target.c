@@ -46,6 +46,7 @@ bool w2s_target_init(w2s_target *t, const w2s_options *o, w2s_diag *d) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, init_targets);
   memset(t, 0, sizeof *t);
+  t->bounds_checks = o->bounds_checks;
 
   const char *arch = o->target;
   char *host = NULL;

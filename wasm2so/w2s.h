@@ -32,6 +32,9 @@ typedef struct w2s_options {
                              generation, so it cannot stall the build; 0: 128 KiB */
   bool quick_codegen;     /* code generation without optimisation (set per part) */
   bool keep_object;       /* also write OUT.o beside the .so (debugging) */
+  bool bounds_checks;     /* check every memory access explicitly instead of relying on
+                             guard regions (WASMSO_MEMORY_CHECKED), so the .so runs in a
+                             reservation no larger than the memory's maximum */
 } w2s_options;
 
 void w2s_options_default(w2s_options *o);

@@ -16,6 +16,7 @@
 typedef struct w2s_target {
   char *triple, *cpu, *features;
   bool is_x86_64, is_aarch64;
+  bool bounds_checks;  /* w2s_options.bounds_checks: explicit checks, no guard regions */
   LLVMTargetMachineRef tm;
 } w2s_target;
 
@@ -31,6 +32,8 @@ struct w2s_lower_fn {
   LLVMValueRef fn;          /* the LLVM function being built */
   LLVMValueRef vmctx;       /* its first parameter */
   LLVMValueRef mem_base;    /* memory 0 base, loaded once in the entry block (NULL if no memory) */
+  LLVMValueRef mem_size;    /* --bounds-checks: an i64 alloca holding memory 0's size in bytes,
+                               reloaded after anything that can grow it; else NULL */
   LLVMTypeRef t_void, t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64, t_v128, t_ptr;
   struct w2s_lower_priv *priv;
 };
@@ -66,8 +69,13 @@ bool w2s_lower_parametric(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_variable(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_table(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
-/* The host address of guest address addr + offset (lower_memory.c). */
-LLVMValueRef w2s_guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset);
+/* The host address of guest address addr + offset for an access of `bytes`
+ * bytes; with --bounds-checks, after a check that traps unless the access lies
+ * wholly inside the memory (lower_memory.c). */
+LLVMValueRef w2s_guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset, unsigned bytes);
+/* --bounds-checks: (re)load memory 0's size into f->mem_size; called on entry
+ * and after every call and memory.grow, which may change it.  No-op otherwise. */
+void w2s_memory_size_reload(w2s_lower_fn *f);
 bool w2s_lower_numeric(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_convert(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_ref(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);

@@ -93,7 +93,7 @@ void w2s_target_dispose(w2s_target *t);
  * zext(a + b), relying on the loader's mirror (WASMSO_MEMORY_MIRROR).  The
  * function's memory base is the load carrying metadata W2S_MD_MEM_BASE. */
 #define W2S_MD_MEM_BASE "wasm2so.mem_base"
-void w2s_fold_addresses(LLVMModuleRef mod);
+void w2s_fold_addresses(LLVMModuleRef mod, bool bounds_checks);
 /* loop_counters.c: exit tests on counters stepping by 2^k made countable. */
 void w2s_countable_loops(LLVMModuleRef mod);
 

@@ -41,7 +41,9 @@ tests_unit_check_loader_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) -fno-omit-frame-po
 	-DFIXTURE_SO='"$(abs_top_builddir)/tests/unit/fixture_module.so"'
 tests_unit_check_loader_LDADD = loader/libwl.a $(CHECK_LIBS) -ldl -lm -lpthread
 LOADER_FIXTURES = tests/unit/fixture_module.so tests/unit/fixture_module_abi.so \
-	tests/unit/fixture_module_arch.so tests/unit/fixture_module_cpu.so tests/unit/fixture_module_oob.so
+	tests/unit/fixture_module_arch.so tests/unit/fixture_module_cpu.so tests/unit/fixture_module_oob.so \
+	tests/unit/fixture_module_mode.so tests/unit/fixture_module_checked.so \
+	tests/unit/fixture_module_import_mem.so
 tests_unit_check_loader_DEPENDENCIES = loader/libwl.a $(LOADER_FIXTURES)
 LOADER_FIXTURE_BUILD = $(CC) -shared -fPIC -O1 -fno-omit-frame-pointer -I$(top_srcdir)/include \
 	-o $@ $(top_srcdir)/tests/unit/fixture_module.c
@@ -55,6 +57,12 @@ tests/unit/fixture_module_cpu.so: $(top_srcdir)/tests/unit/fixture_module.c $(to
 	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_CPU
 tests/unit/fixture_module_oob.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
 	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_OOB_DATA
+tests/unit/fixture_module_mode.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
+	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_MODE=7
+tests/unit/fixture_module_checked.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
+	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_MODE=WASMSO_MEMORY_CHECKED
+tests/unit/fixture_module_import_mem.so: $(top_srcdir)/tests/unit/fixture_module.c $(top_srcdir)/include/wasmso_abi.h
+	$(AM_V_CC)$(LOADER_FIXTURE_BUILD) -DFIXTURE_IMPORT_MEM
 CLEANFILES += $(LOADER_FIXTURES)
 EXTRA_DIST += tests/unit/fixture_module.c
 endif

@@ -1,6 +1,7 @@
 # The spec runner: every command of the official spec tests, translated
 # in-process and run against the runtime (see tests/spec/run-spec.sh).
-EXTRA_DIST += tests/spec/run-spec.sh tests/spec/expected-failures.txt tests/spec/README
+EXTRA_DIST += tests/spec/run-spec.sh tests/spec/run-spec-bounds.sh \
+	tests/spec/expected-failures.txt tests/spec/README
 
 if HAVE_JANSSON
 check_PROGRAMS += tests/spec/spec_runner
@@ -30,9 +31,14 @@ TESTS += tests/spec/check_spec_values
 endif
 endif
 # Registered even without jansson, so a missing runner fails loudly.
-TESTS += tests/spec/run-spec.sh
+TESTS += tests/spec/run-spec.sh tests/spec/run-spec-bounds.sh
 
 # Only the spec suite: make check-spec
 check-spec: tests/spec/spec_runner$(EXEEXT)
 	$(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/tests/spec/run-spec.sh
 .PHONY: check-spec
+
+# core/ and SIMD's memory scripts translated with --bounds-checks: make check-spec-bounds
+check-spec-bounds: tests/spec/spec_runner$(EXEEXT)
+	$(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/tests/spec/run-spec-bounds.sh
+.PHONY: check-spec-bounds

@@ -15,6 +15,7 @@
 
 typedef struct spec_options {
   int opt_level;            /* -O */
+  bool bounds_checks;       /* --bounds-checks: translate with explicit bounds checks */
   const char *target;       /* --target: translate only */
   const char *tmpdir;       /* where each file's .so files go */
   const char *so_dir;       /* --so-dir: with --target, keep every translated

@@ -80,6 +80,7 @@ static bool translate(spec_file *f, const json_t *cmd, char *so_path, size_t so_
   w2s_options o;
   w2s_options_default(&o);
   o.opt_level = f->opts->opt_level;
+  o.bounds_checks = f->opts->bounds_checks;
   o.target = f->opts->target;
   o.threads = 1;  /* the runner already runs one file per CPU */
   w2s_diag d;

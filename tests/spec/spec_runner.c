@@ -42,6 +42,7 @@ static void usage(FILE *to) {
           "usage: spec_runner [options] FILE.json...\n"
           "  -j N              run N files at once (default: number of CPUs)\n"
           "  -O N              translate with -ON (default 2)\n"
+          "  --bounds-checks   translate with wasm2so --bounds-checks\n"
           "  --target=T        only translate (and link) every valid module for T\n"
           "  -x, --expected-failures=FILE   the expected-failures list\n"
           "  --timeout=S       kill a file after S seconds (default 1800, 0: never)\n"
@@ -209,7 +210,7 @@ int main(int argc, char **argv) {
   const char *expect_path = NULL;
 
   opts.label = "spec";
-  enum { OPT_TARGET = 256, OPT_TIMEOUT, OPT_CMD_TIMEOUT, OPT_TMPDIR, OPT_SO_DIR, OPT_LABEL };
+  enum { OPT_TARGET = 256, OPT_TIMEOUT, OPT_CMD_TIMEOUT, OPT_TMPDIR, OPT_SO_DIR, OPT_LABEL, OPT_BOUNDS };
   static const struct option longopts[] = {
     { "target", required_argument, NULL, OPT_TARGET },
     { "expected-failures", required_argument, NULL, 'x' },
@@ -218,6 +219,7 @@ int main(int argc, char **argv) {
     { "tmpdir", required_argument, NULL, OPT_TMPDIR },
     { "so-dir", required_argument, NULL, OPT_SO_DIR },
     { "label", required_argument, NULL, OPT_LABEL },
+    { "bounds-checks", no_argument, NULL, OPT_BOUNDS },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
   };
@@ -236,6 +238,7 @@ int main(int argc, char **argv) {
     case OPT_TMPDIR: opts.tmpdir = optarg; break;
     case OPT_SO_DIR: opts.so_dir = optarg; break;
     case OPT_LABEL: opts.label = optarg; break;
+    case OPT_BOUNDS: opts.bounds_checks = true; break;
     case 'v': opts.verbose = true; break;
     case 'h': usage(stdout); return 0;
     default: usage(stderr); return 2;

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -77,6 +78,64 @@ START_TEST(memory_past_size_faults) {
   waitpid(pid, &st, 0);
   ck_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV);
   wl_memory_free(m);
+}
+END_TEST
+
+/* Under RLIMIT_AS (ulimit -v) 1 GiB above what the process uses, a memory for
+ * unchecked code (8 GiB of address space) is refused with a message naming the
+ * limit and the way out, and one for bounds-checked code, which reserves only
+ * its maximum, is not.  In a child: the limit cannot be raised again. */
+START_TEST(memory_reservation_under_rlimit_as) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    unsigned long vsize = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f || fscanf(f, "%lu", &vsize) != 1) _exit(10);
+    fclose(f);
+    rlim_t lim = (rlim_t)vsize * (rlim_t)sysconf(_SC_PAGESIZE) + (1ull << 30);
+    struct rlimit rl = {lim, lim};
+    if (setrlimit(RLIMIT_AS, &rl) != 0) _exit(11);
+    wl_error err;
+    if (wl_memory_new(1, 2, true, &err)) _exit(12);
+    if (!strstr(err.msg, "RLIMIT_AS is ") || !strstr(err.msg, "(ulimit -v)") ||
+        !strstr(err.msg, "--bounds-checks") || !strstr(err.msg, "cannot reserve 8.0 GiB")) {
+      fprintf(stderr, "message: %s\n", err.msg);
+      _exit(13);
+    }
+    /* 256 MiB of maximum fits; growing to it works, past it does not. */
+    wasmso_memory *m = wl_memory_new_mode(1, 4096, true, WASMSO_MEMORY_CHECKED, &err);
+    if (!m || wl_memory_guarded(m)) _exit(14);
+    if (wl_memory_grow(m, 4095) != 1 || wl_memory_grow(m, 1) != 0xffffffffu) _exit(15);
+    m->base[4096u * 65536 - 1] = 1;
+    wl_memory_free(m);
+    /* 4 GiB (no maximum) does not: the message says what to lower. */
+    if (wl_memory_new_mode(1, 0, false, WASMSO_MEMORY_CHECKED, &err)) _exit(16);
+    if (!strstr(err.msg, "RLIMIT_AS is ") || !strstr(err.msg, "--max-memory")) {
+      fprintf(stderr, "message: %s\n", err.msg);
+      _exit(17);
+    }
+    _exit(0);
+  }
+  int st;
+  waitpid(pid, &st, 0);
+  ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "child status %d", st);
+}
+END_TEST
+
+/* A checked memory is its maximum, capped by the limit: past it is not ours. */
+START_TEST(memory_checked_reservation) {
+  wl_error err;
+  wasmso_memory *m = wl_memory_new_mode(1, 2, true, WASMSO_MEMORY_CHECKED, &err);
+  ck_assert_msg(m != NULL, "%s", err.msg);
+  ck_assert(!wl_memory_guarded(m));
+  ck_assert_uint_eq(wl_memory_grow(m, 1), 1);
+  m->base[2 * 65536 - 1] = 3;
+  ck_assert_uint_eq(wl_memory_grow(m, 1), 0xffffffffu);
+  wl_memory_free(m);
+  wasmso_memory *g = wl_memory_new_mode(1, 2, true, WASMSO_MEMORY_GUARDED, &err);
+  ck_assert_ptr_nonnull(g);
+  ck_assert(wl_memory_guarded(g));
+  wl_memory_free(g);
 }
 END_TEST
 
@@ -170,6 +229,10 @@ START_TEST(module_open_refusals) {
   }
 #endif
 
+  ck_assert_ptr_null(wl_module_open(fixture("_mode"), &err));
+  ck_assert_int_eq(err.kind, WL_ERR_LOAD);
+  ck_assert_msg(strstr(err.msg, "unknown memory mode 7") != NULL, "%s", err.msg);
+
   ck_assert_ptr_null(wl_module_open("/nonexistent/x.so", &err));
   ck_assert_int_eq(err.kind, WL_ERR_LOAD);
   ck_assert_ptr_null(wl_module_open("libm.so.6", &err)); /* "./libm.so.6": not found */
@@ -179,6 +242,7 @@ END_TEST
 
 /* ---- instantiation, calls, traps ---- */
 struct host {
+  wasmso_memory *mem; /* env.mem, if not NULL */
   wasmso_global *g;
   int mode; /* 0 ok, 1 wrong func type, 2 mutable global, 3 omit add1 */
 };
@@ -208,6 +272,11 @@ static bool resolver(void *user, const char *module, size_t module_len, const ch
     out->u.func.ref = NULL;
     out->u.func.host_fn = (void *)host_add1;
     out->u.func.type_id = h->mode == 1 ? wl_type_id(NULL, 0, i, 1) : wl_type_id(i, 1, i, 1);
+    return true;
+  }
+  if (strcmp(name, "mem") == 0 && h->mem) {
+    out->kind = WASMSO_EXTERN_MEMORY;
+    out->u.memory = h->mem;
     return true;
   }
   if (strcmp(name, "g") == 0) {
@@ -397,17 +466,62 @@ START_TEST(link_errors) {
 }
 END_TEST
 
+/* The descriptor's memory mode decides the memory's reservation, and a
+ * bounds-checked module's memory (no guard regions) cannot be imported by
+ * unchecked code; the other way round is fine. */
+START_TEST(memory_mode_link) {
+  wl_error err;
+  wl_module *checked = wl_module_open(fixture("_checked"), &err);
+  ck_assert_msg(checked != NULL, "%s", err.msg);
+  ck_assert_uint_eq(wl_module_desc(checked)->memory_mode, WASMSO_MEMORY_CHECKED);
+  struct host h = {.g = wl_global_new(WASMSO_I32, false, (wasmso_value){.i32 = 1})};
+  wl_instance *ci = wl_instantiate(checked, resolver, &h, &err);
+  ck_assert_msg(ci != NULL, "%s", err.msg);
+  wl_extern ex;
+  ck_assert(wl_instance_export(ci, "mem", &ex));
+  ck_assert(!wl_memory_guarded(ex.u.memory));
+
+  wl_module *imp = wl_module_open(fixture("_import_mem"), &err);
+  ck_assert_msg(imp != NULL, "%s", err.msg);
+  h.mem = ex.u.memory;
+  ck_assert_ptr_null(wl_instantiate(imp, resolver, &h, &err));
+  ck_assert_int_eq(err.kind, WL_ERR_LINK);
+  ck_assert_msg(strstr(err.msg, "memory import env.mem") && strstr(err.msg, "--bounds-checks"),
+                "%s", err.msg);
+
+  wl_module *plain = wl_module_open(fixture(""), &err);
+  ck_assert_msg(plain != NULL, "%s", err.msg);
+  wl_instance *pi = wl_instantiate(plain, resolver, &h, &err);
+  ck_assert_msg(pi != NULL, "%s", err.msg);
+  ck_assert(wl_instance_export(pi, "mem", &ex));
+  ck_assert(wl_memory_guarded(ex.u.memory));
+  h.mem = ex.u.memory;
+  wl_instance *ii = wl_instantiate(imp, resolver, &h, &err);
+  ck_assert_msg(ii != NULL, "%s", err.msg);
+  wl_instance_free(ii);
+  wl_instance_free(pi);
+  wl_instance_free(ci);
+  wl_module_close(imp);
+  wl_module_close(plain);
+  wl_module_close(checked);
+  wl_global_free(h.g);
+}
+END_TEST
+
 static Suite *loader_suite(void) {
   Suite *s = suite_create("loader");
   TCase *tc = tcase_create("objects");
   tcase_add_test(tc, memory_grow_and_max);
   tcase_add_test(tc, memory_limits);
   tcase_add_test(tc, memory_past_size_faults);
+  tcase_add_test(tc, memory_reservation_under_rlimit_as);
+  tcase_add_test(tc, memory_checked_reservation);
   tcase_add_test(tc, table_grow);
   tcase_add_test(tc, global_cells);
   tcase_add_test(tc, type_ids);
   tcase_add_test(tc, module_open_refusals);
   tcase_add_test(tc, link_errors);
+  tcase_add_test(tc, memory_mode_link);
   suite_add_tcase(s, tc);
   tc = tcase_create("instance");
   tcase_add_checked_fixture(tc, setup, teardown);

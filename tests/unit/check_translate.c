@@ -142,6 +142,7 @@ START_TEST(test_descriptor_and_call) {
   ck_assert_int_eq(memcmp(desc->datas[0].bytes, "hi", 2), 0);
   ck_assert_uint_eq(desc->datas[0].offset.value.i32, 16);
   ck_assert_uint_eq(desc->start, 0xffffffffu);
+  ck_assert_uint_eq(desc->memory_mode, WASMSO_MEMORY_GUARDED);
   /* Only the descriptor is exported. */
   ck_assert_ptr_null(dlsym(h, "add"));
 
@@ -154,6 +155,25 @@ START_TEST(test_descriptor_and_call) {
   args[0].i32 = 0xffffffffu;
   desc->types[0].tramp(desc->funcs[0].fn, &vm, args, res);
   ck_assert_uint_eq(res[0].i32, 2);
+  dlclose(h);
+  unlink(so);
+  free(so);
+}
+END_TEST
+
+/* --bounds-checks is recorded in the descriptor, for the loader to reserve by. */
+START_TEST(test_bounds_checks_recorded) {
+  char *so = temp_so();
+  w2s_options o;
+  w2s_options_default(&o);
+  o.bounds_checks = true;
+  w2s_diag d = {0};
+  ck_assert_msg(w2s_translate(add_wasm, sizeof add_wasm, &o, so, &d), "%s", d.msg);
+  void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+  ck_assert_msg(h != NULL, "%s", dlerror());
+  const wasmso_module_desc *desc = dlsym(h, WASMSO_DESCRIPTOR_SYMBOL);
+  ck_assert_ptr_nonnull(desc);
+  ck_assert_uint_eq(desc->memory_mode, WASMSO_MEMORY_CHECKED);
   dlclose(h);
   unlink(so);
   free(so);
@@ -232,6 +252,7 @@ int main(void) {
   tcase_add_test(tc, test_descriptor_and_call);
   tcase_add_test(tc, test_split_parts);
   tcase_add_test(tc, test_huge_functions_alone);
+  tcase_add_test(tc, test_bounds_checks_recorded);
   tcase_add_test(tc, test_malformed_leaves_nothing);
   tcase_add_test(tc, test_output_not_regular);
   tcase_add_test(tc, test_aarch64);

@@ -90,6 +90,9 @@ static const wasmso_functype types[] = {
 static const wasmso_import imports[] = {
   {"env", "add1", WASMSO_EXTERN_FUNC, 2, 0, 0, {0, 0, 0, 0}, 3, 4},
   {"env", "g", WASMSO_EXTERN_GLOBAL, WASMSO_I32, 0, 0, {0, 0, 0, 0}, 3, 1},
+#ifdef FIXTURE_IMPORT_MEM
+  {"env", "mem", WASMSO_EXTERN_MEMORY, 0, 0, 0, {1, 2, 1, 0}, 3, 3},
+#endif
 };
 
 static const wasmso_func funcs[] = {
@@ -165,7 +168,14 @@ VIS const wasmso_module_desc wasmso_module_descriptor = {
   .cpu = "x86-64-v2",
   .features = FEATURES,
   .producer = "hand-made fixture",
+#ifdef FIXTURE_MODE
+  .memory_mode = FIXTURE_MODE,
+#endif
+#ifdef FIXTURE_IMPORT_MEM
+  .ntypes = 4, .nimports = 3, .nfuncs = 12, .ntables = 1, .nmemories = 0, .nglobals = 1,
+#else
   .ntypes = 4, .nimports = 2, .nfuncs = 12, .ntables = 1, .nmemories = 1, .nglobals = 1,
+#endif
   .nexports = sizeof exports / sizeof exports[0], .ndatas = 2, .nelems = 1, .start = 10,
   .types = types, .imports = imports, .funcs = funcs, .tables = tables, .memories = memories,
   .globals = globals, .exports = exports, .datas = datas, .elems = elems,

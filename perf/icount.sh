@@ -5,7 +5,7 @@
 # (they are not times: a vectorised loop runs fewer instructions).  The
 # wasmload start-up (a hello world's count) is subtracted.
 # usage: perf/icount.sh [BUILD_DIR] [ENGINE...]   (after perf/run.sh built the kernels;
-#        engines: wasm2so-O2 (default), wasm2so-O3, wasm2so-simd, wasm2c)
+#        engines: wasm2so-O2 (default), wasm2so-O3, wasm2so-simd, wasm2so-bounds, wasm2c)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
@@ -37,6 +37,7 @@ for k in $kernels; do
     wasm2so-O2) c=$(($(ir "$wl" $work/$k.w2s-O2.so $n) - startup)) ;;
     wasm2so-O3) c=$(($(ir "$wl" $work/$k.w2s-O3.so $n) - startup)) ;;
     wasm2so-simd) c=$(($(ir "$wl" $work/$k.w2s-simd.so $n) - startup)) ;;
+    wasm2so-bounds) c=$(($(ir "$wl" $work/$k.w2s-bounds.so $n) - startup)) ;;
     wasm2c) c=$(ir $work/$k.wasm2c $n) ;;
     *) echo "icount: unknown engine $e" >&2; exit 2 ;;
     esac

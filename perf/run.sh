@@ -40,7 +40,7 @@ wabt_rt=${WASM2C_RT_DIR:-/usr/share/wabt/wasm2c}
 [ -f "$wabt_rt/wasm-rt-impl.c" ] || die "no wasm-rt-impl.c in $wabt_rt (wabt)"
 
 kernels=${PERF_KERNELS:-$(cd "$top/perf/kernels" && ls *.c | sed 's/\.c$//')}
-all_engines="clang-O2 clang-O3 gcc-O2 wasm2so-O2 wasm2so-O3 wasm2so-simd wasm2c node"
+all_engines="clang-O2 clang-O3 gcc-O2 wasm2so-O2 wasm2so-O3 wasm2so-simd wasm2so-bounds wasm2c node"
 engines=${PERF_ENGINES:-$all_engines}
 case " $engines " in *" clang-O2 "*) ;; *) engines="clang-O2 $engines";; esac
 mkdir -p "$work" "$results"
@@ -71,6 +71,8 @@ build_kernel() {
   stale $o.w2s-O2.so $o.wasm $w2s && "$w2s" -O2 $o.wasm -o $o.w2s-O2.so
   stale $o.w2s-O3.so $o.wasm $w2s && "$w2s" -O3 $o.wasm -o $o.w2s-O3.so
   stale $o.w2s-simd.so $o.simd.wasm $w2s && "$w2s" -O2 $o.simd.wasm -o $o.w2s-simd.so
+  # The cost of explicit bounds checks (for address spaces capped by ulimit -v).
+  stale $o.w2s-bounds.so $o.wasm $w2s && "$w2s" -O2 --bounds-checks $o.wasm -o $o.w2s-bounds.so
   if stale $o.wasm2c $o.wasm "$top/perf/wasm2c/w2c_host.c"; then
     mkdir -p $o.w2c
     wasm2c -n kernel $o.wasm -o $o.w2c/module.c
@@ -89,6 +91,7 @@ cmd() {
   wasm2so-O2) echo "$wl $o.w2s-O2.so $size_arg" ;;
   wasm2so-O3) echo "$wl $o.w2s-O3.so $size_arg" ;;
   wasm2so-simd) echo "$wl $o.w2s-simd.so $size_arg" ;;
+  wasm2so-bounds) echo "$wl $o.w2s-bounds.so $size_arg" ;;
   wasm2c) echo "$o.wasm2c $size_arg" ;;
   # --single-threaded: node 20 segfaults at exit after some full-size kernels
   # (hashtable, heat3d; also with --no-liftoff), apparently a race between
@@ -116,6 +119,7 @@ artifact() {
   wasm2so-O2) echo $o.w2s-O2.so ;;
   wasm2so-O3) echo $o.w2s-O3.so ;;
   wasm2so-simd) echo $o.w2s-simd.so ;;
+  wasm2so-bounds) echo $o.w2s-bounds.so ;;
   node) echo $o.wasm ;;
   esac
 }

@@ -30,7 +30,9 @@
  * first rule stays exact: the check passes only if a + C did not wrap (a
  * wrapped sum is at least 2^32 - F, past every memory), and then the two
  * addresses agree.  The second and nuw stay exact: the earlier access passed
- * its check, so a < size <= 2^32 - F.  The third does not: the load's own
+ * its check, so a < size <= 2^32 - F (and as each check ends a block, what a
+ * block shows carries on into a block entered only from it: fold_chain).  The
+ * third does not: the load's own
  * check may pass on a wrapped, in-bounds a + C, and the folded address would
  * then read 4 GiB past it, outside the reservation; so it is off. */
 #include <llvm-c/Core.h>
@@ -169,12 +171,79 @@ static void mark_nuw(LLVMValueRef add, const value_set *seen) {
     LLVMSetNUW(add, 1);
 }
 
+/* With bounds checks every access ends its block (a branch to the trap), so
+ * what one block shows would be lost at the next.  A block entered only by a
+ * branch from P (its one use by a terminator) inherits what P showed: P's
+ * accesses all ran before it.  Such a block is processed right after its
+ * predecessor, not on its own. */
+static LLVMBasicBlockRef only_pred(LLVMBasicBlockRef bb) {
+  LLVMValueRef pred = NULL;
+  for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsATerminatorInst(user))
+      continue; /* a phi naming bb as an incoming block */
+    if (pred || !LLVMIsABranchInst(user))
+      return NULL;
+    pred = user;
+  }
+  return pred ? LLVMGetInstructionParent(pred) : NULL;
+}
+
+static void fold_block(LLVMBuilderRef b, LLVMTypeRef i64, LLVMBasicBlockRef bb, LLVMValueRef base,
+                       bool bounds_checks, value_set *seen) {
+  for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+    LLVMOpcode op = LLVMGetInstructionOpcode(i);
+    if (op == LLVMAdd)
+      mark_nuw(i, seen);
+    else if (op == LLVMLoad || op == LLVMStore)
+      fold_one(b, i64, i, base, bounds_checks, seen);
+  }
+}
+
+/* fold_block on root, then on the blocks whose only predecessor it is, and so
+ * on, each starting from what its predecessor showed.  `seen` only grows, so
+ * truncating it restores a predecessor's state; an explicit stack, as chains
+ * are as long as a function's accesses. */
+typedef struct {
+  LLVMBasicBlockRef bb;
+  size_t n;
+} chain_item;
+
+static void fold_chain(LLVMBuilderRef b, LLVMTypeRef i64, LLVMBasicBlockRef root, LLVMValueRef base,
+                       value_set *seen, chain_item **stack, size_t *cap) {
+  size_t depth = 0;
+  (*stack)[depth++] = (chain_item){root, 0};
+  while (depth) {
+    chain_item it = (*stack)[--depth];
+    seen->n = it.n;
+    fold_block(b, i64, it.bb, base, true, seen);
+    LLVMValueRef term = LLVMGetBasicBlockTerminator(it.bb);
+    unsigned nsucc = term ? LLVMGetNumSuccessors(term) : 0;
+    for (unsigned k = 0; k < nsucc; k++) {
+      LLVMBasicBlockRef s = LLVMGetSuccessor(term, k);
+      if (only_pred(s) != it.bb)
+        continue;
+      if (depth == *cap) {
+        chain_item *grown = realloc(*stack, 2 * *cap * sizeof *grown);
+        if (!grown)
+          continue; /* s is then not folded at all: only less folding */
+        *stack = grown;
+        *cap *= 2;
+      }
+      (*stack)[depth++] = (chain_item){s, seen->n};
+    }
+  }
+}
+
 void w2s_fold_addresses(LLVMModuleRef mod, bool bounds_checks) {
   LLVMContextRef ctx = LLVMGetModuleContext(mod);
   unsigned kind = LLVMGetMDKindIDInContext(ctx, W2S_MD_MEM_BASE, strlen(W2S_MD_MEM_BASE));
   LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
   LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
   value_set seen = {0};
+  size_t cap = 64;
+  /* Without it (out of memory), blocks are folded one by one: less, still exact. */
+  chain_item *stack = bounds_checks ? malloc(cap * sizeof *stack) : NULL;
   for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn)) {
     if (LLVMIsDeclaration(fn))
       continue;
@@ -182,16 +251,16 @@ void w2s_fold_addresses(LLVMModuleRef mod, bool bounds_checks) {
     if (!base)
       continue;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
-      seen.n = 0;
-      for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
-        LLVMOpcode op = LLVMGetInstructionOpcode(i);
-        if (op == LLVMAdd)
-          mark_nuw(i, &seen);
-        else if (op == LLVMLoad || op == LLVMStore)
-          fold_one(b, i64, i, base, bounds_checks, &seen);
+      if (stack) {
+        if (!only_pred(bb))
+          fold_chain(b, i64, bb, base, &seen, &stack, &cap);
+        continue;
       }
+      seen.n = 0;
+      fold_block(b, i64, bb, base, bounds_checks, &seen);
     }
   }
+  free(stack);
   free(seen.v);
   LLVMDisposeBuilder(b);
 }

@@ -46,4 +46,17 @@ capped "checked, no cap" 1 "$T/checked.so" &&
   grep -q 'RLIMIT_AS is 2 GiB (ulimit -v)' "$T/err" && grep -q 'lower --max-memory' "$T/err" &&
   pass "a bounds-checked memory of 4 GiB does not fit either: $(cat "$T/err")" ||
   fail "checked.so without --max-memory: $(cat "$T/err")"
+
+# The checks end a block at every access; the address folding still sees
+# that p was accessed before p + 4 (wasm2so/fold_addresses.c, fold_chain):
+# p + 4 is marked nuw and the second access folded to zext(p) + 4.
+cat >"$T/fold.wat" <<'WAT'
+(module (memory 1)
+  (func (export "f") (param $p i32) (result i32)
+    (i32.add (i32.load (local.get $p)) (i32.load (i32.add (local.get $p) (i32.const 4))))))
+WAT
+"$WAT2WASM" "$T/fold.wat" -o "$T/fold.wasm" &&
+  WASM2SO_DUMP_IR=$T/fold.ll "$WASM2SO" --bounds-checks "$T/fold.wasm" -o "$T/fold.so" &&
+  grep -q 'add nuw i32 %0, 4' "$T/fold.ll" && grep -q 'add nsw i64 %[0-9]*, 4$' "$T/fold.ll" &&
+  pass "addresses fold across the checks" || fail "no folding across the checks (see $T/fold.ll)"
 finish

@@ -1,8 +1,13 @@
 # Our own .wast scripts: edge cases of wasm2so's own transformations (folded
 # addresses, countable loops), run by the spec runner (tests/wast/run-wast.sh).
-EXTRA_DIST += tests/wast/run-wast.sh tests/wast/address_fold.wast tests/wast/loop_counters.wast
-TESTS += tests/wast/run-wast.sh
+EXTRA_DIST += tests/wast/run-wast.sh tests/wast/run-wast-bounds.sh \
+	tests/wast/address_fold.wast tests/wast/loop_counters.wast
+TESTS += tests/wast/run-wast.sh tests/wast/run-wast-bounds.sh
 
 check-wast: tests/spec/spec_runner$(EXEEXT)
 	$(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/tests/wast/run-wast.sh
 .PHONY: check-wast
+check-spec-bounds: check-wast-bounds
+check-wast-bounds: tests/spec/spec_runner$(EXEEXT)
+	$(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/tests/wast/run-wast-bounds.sh
+.PHONY: check-wast-bounds

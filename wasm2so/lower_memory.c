@@ -20,16 +20,18 @@ void w2s_memory_size_reload(w2s_lower_fn *f) {
   LLVMBuildStore(f->b, size, f->mem_size);
 }
 
-/* Trap unless [zext(addr) + offset, + bytes) lies inside the memory.  The sum
- * is at most 2^33 + 16 in 64 bits, so it cannot wrap (nuw, nsw), and the
- * size comes from f->mem_size: after mem2reg an SSA value that only calls
- * and memory.grow redefine, so loops without calls keep it in a register. */
+/* Trap unless [zext(addr) + offset, + bytes) lies inside the memory, as
+ * zext(addr) > size - (offset + bytes): all in 64 bits, where nothing wraps
+ * (addr < 2^32, offset + bytes <= 2^32 + 16, size <= 2^32) and the right side
+ * may be negative, hence signed.  The size comes from f->mem_size: after
+ * mem2reg an SSA value that only calls and memory.grow redefine, so in a
+ * loop without calls size - K is computed once, before it, and each check is
+ * one compare and a branch to the cold trap block. */
 static void bounds_check(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset, unsigned bytes) {
-  LLVMValueRef end = LLVMBuildZExt(f->b, addr, f->t_i64, "");
-  end = LLVMBuildNUWAdd(f->b, end, LLVMConstInt(f->t_i64, offset + bytes, false), "");
-  LLVMSetNSW(end, 1);
+  LLVMValueRef ea = LLVMBuildZExt(f->b, addr, f->t_i64, "");
   LLVMValueRef size = LLVMBuildLoad2(f->b, f->t_i64, f->mem_size, "");
-  w2s_trap_if(f, LLVMBuildICmp(f->b, LLVMIntUGT, end, size, ""), WASMSO_TRAP_MEMORY_OOB);
+  LLVMValueRef last = LLVMBuildNSWSub(f->b, size, LLVMConstInt(f->t_i64, offset + bytes, false), "");
+  w2s_trap_if(f, LLVMBuildICmp(f->b, LLVMIntSGT, ea, last, ""), WASMSO_TRAP_MEMORY_OOB);
 }
 
 /* base + zext(addr) + offset, in 64 bits: offset is below 2^32, so the sum

@@ -14,6 +14,7 @@ pkgs=(
   nettle-dev                                         # wasmload's cache keys (SHA-512/256)
   libopenmpi-dev openmpi-bin                         # the host MPI the shim forwards to
   hyperfine gnuplot-nox nodejs                       # `make perf`: timing, the plot, V8 as a peer
+  valgrind                                           # perf/icount.sh: instruction counts (callgrind)
   qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross  # aarch64 tests under emulation
 )
 

@@ -24,9 +24,10 @@ extern "C" {
 #define WASMSO_DESCRIPTOR_SYMBOL "wasmso_module_descriptor"
 
 #define WASMSO_PAGE_SIZE 65536u
-/* Every 32-bit memory reserves this much address space (4 GiB of index space,
- * plus 4 GiB for the static offset of a load/store), so no access made by
- * generated code can leave the reservation: no bounds checks are needed. */
+/* Every 32-bit memory of unchecked code (WASMSO_MEMORY_GUARDED, below)
+ * reserves this much address space (4 GiB of index space, plus 4 GiB for the
+ * static offset of a load/store), so no access made by generated code can
+ * leave the reservation: no bounds checks are needed. */
 #define WASMSO_MEMORY_RESERVATION (8ull << 30)
 /* ABI 3: generated code may compute the address of an access to i32.add(a, C),
  * C a constant in [-WASMSO_MEMORY_FOLD_MAX, WASMSO_MEMORY_FOLD_MAX], as

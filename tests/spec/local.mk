@@ -38,7 +38,7 @@ check-spec: tests/spec/spec_runner$(EXEEXT)
 	$(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/tests/spec/run-spec.sh
 .PHONY: check-spec
 
-# core/ and SIMD's memory scripts translated with --bounds-checks: make check-spec-bounds
+# The suite translated with --bounds-checks: make check-spec-bounds
 check-spec-bounds: tests/spec/spec_runner$(EXEEXT)
 	$(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/tests/spec/run-spec-bounds.sh
 .PHONY: check-spec-bounds

@@ -102,7 +102,11 @@ static bool accessed_later(LLVMValueRef access, LLVMValueRef x, LLVMValueRef bas
       break;
     case LLVMStore:
       return split_address(LLVMGetOperand(j, 1), base, &a, &off) && a == x;
-    case LLVMCall: case LLVMInvoke: case LLVMFence: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
+    case LLVMCall:
+      if (w2s_is_keep(j)) /* no effect of its own */
+        break;
+      return false;
+    case LLVMInvoke: case LLVMFence: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
     case LLVMBr: case LLVMSwitch: case LLVMRet: case LLVMUnreachable: case LLVMIndirectBr:
       return false;
     default:

@@ -66,6 +66,9 @@ bool w2s_lower_parametric(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_variable(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_table(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
+/* Every Wasm load's value goes through this as it is lowered, so that the
+ * load executes (and traps) even if the value is never used (keep_loads.c). */
+void w2s_keep_load(w2s_lower_fn *f, LLVMValueRef load);
 /* The host address of guest address addr + offset (lower_memory.c). */
 LLVMValueRef w2s_guest_ptr(w2s_lower_fn *f, LLVMValueRef addr, uint64_t offset);
 bool w2s_lower_numeric(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);

@@ -32,9 +32,9 @@
  * addresses agree.  The second and nuw stay exact: the earlier access passed
  * its check, so a < size <= 2^32 - F (and as each check ends a block, what a
  * block shows carries on into a block entered only from it: fold_chain).  The
- * third does not: the load's own
- * check may pass on a wrapped, in-bounds a + C, and the folded address would
- * then read 4 GiB past it, outside the reservation; so it is off. */
+ * third does not: the load's own check may pass on a wrapped, in-bounds
+ * a + C, and the folded address would then read 4 GiB past it, outside the
+ * reservation; so it is off. */
 #include <llvm-c/Core.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +114,11 @@ static bool accessed_later(LLVMValueRef access, LLVMValueRef x, LLVMValueRef bas
       break;
     case LLVMStore:
       return split_address(LLVMGetOperand(j, 1), base, &a, &off) && a == x;
-    case LLVMCall: case LLVMInvoke: case LLVMFence: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
+    case LLVMCall:
+      if (w2s_is_keep(j)) /* no effect of its own */
+        break;
+      return false;
+    case LLVMInvoke: case LLVMFence: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
     case LLVMBr: case LLVMSwitch: case LLVMRet: case LLVMUnreachable: case LLVMIndirectBr:
       return false;
     default:

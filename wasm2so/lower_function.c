@@ -103,7 +103,11 @@ LLVMValueRef w2s_call_rt(w2s_lower_fn *f, size_t offset, LLVMTypeRef ret, LLVMVa
   LLVMTypeRef fty = LLVMFunctionType(ret, tys, nargs + 1, 0);
   LLVMValueRef rt = w2s_load_at(f, f->vmctx, offsetof(wasmso_vmctx, rt), f->t_ptr, true, "rt");
   LLVMValueRef fn = w2s_load_at(f, rt, offset, f->t_ptr, true, "");
-  return LLVMBuildCall2(f->b, fty, fn, all, nargs + 1, name);
+  LLVMValueRef call = LLVMBuildCall2(f->b, fty, fn, all, nargs + 1, name);
+  /* Never a tail call: a helper that traps (memory.fill out of bounds, say)
+   * must find the calling function's frame for the backtrace. */
+  LLVMSetTailCallKind(call, LLVMTailCallKindNoTail);
+  return call;
 }
 
 /* ---- traps and intrinsics ---- */

@@ -4,9 +4,10 @@
  * inaccessible part faults, and the loader turns the fault into a trap.  With
  * --bounds-checks (WASMSO_MEMORY_CHECKED) each access is compared with the
  * memory's current size instead, so the reservation need not be larger than
- * the memory may grow.  The bulk operators call the runtime helpers in vmctx->rt, which check bounds
- * themselves (and keep the .so free of libc symbols such as memcpy).  A
- * dropped load is kept alive by the walker's drop (lower_parametric.c). */
+ * the memory may grow.  The bulk operators call the runtime helpers in
+ * vmctx->rt, which check bounds themselves (and keep the .so free of libc
+ * symbols such as memcpy).  Every load is kept alive, used or not
+ * (keep_loads.c). */
 #include <stddef.h>
 
 #include "w2s_lower_priv.h"
@@ -98,6 +99,7 @@ static void lower_access(w2s_lower_fn *f, const w2s_instr *in) {
   LLVMValueRef p = w2s_guest_ptr(f, w2s_pop(f), in->imm.memarg.offset, type_bytes(f, mt));
   LLVMValueRef v = LLVMBuildLoad2(f->b, mt, p, "");
   LLVMSetAlignment(v, 1);
+  w2s_keep_load(f, v);
   if (mt != vt)
     v = is_signed ? LLVMBuildSExt(f->b, v, vt, "") : LLVMBuildZExt(f->b, v, vt, "");
   w2s_push(f, v);

@@ -11,6 +11,7 @@
 static LLVMValueRef load1(w2s_lower_fn *f, LLVMTypeRef t, LLVMValueRef p) {
   LLVMValueRef v = LLVMBuildLoad2(f->b, t, p, "");
   LLVMSetAlignment(v, 1);
+  w2s_keep_load(f, v);
   return v;
 }
 

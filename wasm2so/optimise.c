@@ -61,7 +61,12 @@ bool w2s_optimise(LLVMModuleRef mod, const w2s_target *t, int opt_level, w2s_dia
       fprintf(stderr, "wasm2so: WASM2SO_DUMP_IR: %s\n", msg ? msg : "cannot write");
     LLVMDisposeMessage(msg);
   }
-  char pipeline[32];
-  snprintf(pipeline, sizeof pipeline, "default<O%d>", opt_level);
-  return run_passes(mod, pipeline, t, d);
+  /* Then dead code out, so that a load whose only users were dead is seen as
+   * such, and the keeps of loads lowered (keep_loads.c). */
+  char pipeline[48];
+  snprintf(pipeline, sizeof pipeline, "default<O%d>,function(adce)", opt_level);
+  if (!run_passes(mod, pipeline, t, d))
+    return false;
+  w2s_lower_kept_loads(mod, t->is_aarch64);
+  return true;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <llvm-c/Support.h>
 #include <llvm-c/Target.h>
 
 #include "w2s_lower_priv.h"
@@ -19,6 +20,12 @@ static void init_targets(void) {
   LLVMInitializeAArch64Target();
   LLVMInitializeAArch64TargetMC();
   LLVMInitializeAArch64AsmPrinter();
+  /* InstCombine would sink a load into the one successor that uses its
+   * value, dropping the keep (an assume: "droppable") that made it execute
+   * on the other paths, where it must trap if out of bounds (keep_loads.c).
+   * LLVM's options are process-wide; this is the one wasm2so sets, once. */
+  const char *argv[] = {"wasm2so", "-instcombine-code-sinking=false"};
+  LLVMParseCommandLineOptions(2, argv, NULL);
 }
 
 static bool starts_with(const char *s, const char *prefix) {

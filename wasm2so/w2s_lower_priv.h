@@ -97,6 +97,12 @@ void w2s_fold_addresses(LLVMModuleRef mod, bool bounds_checks);
 /* loop_counters.c: exit tests on counters stepping by 2^k made countable. */
 void w2s_countable_loops(LLVMModuleRef mod);
 
+/* keep_loads.c: after optimisation, each w2s_keep_load mark becomes an asm
+ * that reads the value where the load has no other live user, and goes
+ * away elsewhere.  w2s_is_keep: v is such a mark (no effect to observe). */
+void w2s_lower_kept_loads(LLVMModuleRef mod, bool is_aarch64);
+bool w2s_is_keep(LLVMValueRef v);
+
 /* optimise.c */
 bool w2s_optimise(LLVMModuleRef mod, const w2s_target *t, int opt_level, w2s_diag *d);
 

@@ -76,6 +76,11 @@ fi
 run "trap in --invoke" 134 "$WASMLOAD" --invoke=div "$T/trap.wasm" 1 0 &&
   head -n 1 "$T/err" | grep -qx 'wasmload: trap: integer divide by zero' &&
   sed -n 2p "$T/err" | grep -qx '  at div' && pass "--invoke trap report" || fail "--invoke trap report"
+"$WASM2SO" -O2 "$T/trap.wasm" -o "$T/trap2.so" &&
+  run "trapping memory.fill at -O2" 134 "$WASMLOAD" --invoke=fill "$T/trap2.so" 65500 &&
+  same "$T/err" 'wasmload: trap: out of bounds memory access\n  at fill\n' &&
+  pass "a trapping memory.fill keeps its frame at -O2" ||
+  { fail "memory.fill frame:"; cat "$T/err" >&2; }
 run "--invoke" 0 "$WASMLOAD" --invoke=div "$T/trap.wasm" -7 2 && same "$T/out" '-3\n' &&
   pass "--invoke: negative argument after the module" || fail "--invoke result '$(cat "$T/out")'"
 finish

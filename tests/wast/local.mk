@@ -1,7 +1,7 @@
 # Our own .wast scripts: edge cases of wasm2so's own transformations (folded
-# addresses, countable loops), run by the spec runner (tests/wast/run-wast.sh).
-EXTRA_DIST += tests/wast/run-wast.sh tests/wast/run-wast-bounds.sh \
-	tests/wast/address_fold.wast tests/wast/loop_counters.wast
+# addresses, countable loops, loads kept alive), run by the spec runner (tests/wast/run-wast.sh).
+EXTRA_DIST += tests/wast/run-wast.sh tests/wast/run-wast-bounds.sh tests/wast/address_fold.wast \
+	tests/wast/loop_counters.wast tests/wast/keep_loads.wast
 TESTS += tests/wast/run-wast.sh tests/wast/run-wast-bounds.sh
 
 check-wast: tests/spec/spec_runner$(EXEEXT)

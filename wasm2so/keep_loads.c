@@ -1,0 +1,235 @@
+/* keep_loads.c — every Wasm load executes, so an out-of-bounds one traps even
+ * when its value is never used.
+ *
+ * With guard pages the load itself is the bounds check, but to LLVM a load is
+ * free of side effects: it deletes one whose value turns out dead (a local
+ * overwritten before use, an arithmetic chain whose result is dropped, an
+ * arm a select discards, a call result dropped after inlining), at -O0 too
+ * (fast instruction selection skips dead code), and moves one into the only
+ * path that uses it.
+ *
+ * So each load gets a "keep" as it is lowered: an llvm.assume(true) carrying
+ * the loaded value in a "noundef" operand bundle (true: Wasm memory holds no
+ * undefined bytes).  An assume with a bundle is never deleted as dead, yet it
+ * is nearly transparent to the optimiser: it touches no memory that loads and
+ * stores alias, the loop vectoriser accepts it, cost models ignore it.  LLVM
+ * may still drop an assume ("droppable"): with a loop it deletes as useless
+ * (so loop headers carry llvm.sideeffect, lower_control.c), when InstCombine
+ * sinks the load (turned off, target.c), and in a vectorised loop where the
+ * load is conditional (only with masked loads, which the default CPUs lack).
+ *
+ * Code generation drops assumes, and dead loads with them, so after the
+ * pipeline w2s_lower_kept_loads turns each keep into an empty asm that takes
+ * the value as an input (wasm2c's FORCE_READ), unless the load feeds an
+ * effect in its own block, where code generation cannot move it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "w2s_lower_priv.h"
+
+#define KEEP_TAG "noundef"
+
+static unsigned assume_intrinsic(void) { return LLVMLookupIntrinsicID("llvm.assume", 11); }
+
+void w2s_keep_load(w2s_lower_fn *f, LLVMValueRef load) {
+  LLVMTypeRef i1 = f->t_i1;
+  unsigned id = assume_intrinsic();
+  LLVMValueRef fn = LLVMGetIntrinsicDeclaration(f->mod, id, NULL, 0);
+  LLVMTypeRef fty = LLVMIntrinsicGetType(f->ctx, id, NULL, 0);
+  LLVMOperandBundleRef b = LLVMCreateOperandBundle(KEEP_TAG, strlen(KEEP_TAG), &load, 1);
+  LLVMValueRef t = LLVMConstInt(i1, 1, false);
+  LLVMBuildCallWithOperandBundles(f->b, fty, fn, &t, 1, &b, 1, "");
+  LLVMDisposeOperandBundle(b);
+}
+
+/* An empty asm taking v as an input, at the builder's position: v must be in
+ * a register there, so the load that made it executes. */
+static void force_read(LLVMBuilderRef b, LLVMContextRef ctx, bool is_aarch64, LLVMValueRef v) {
+  LLVMTypeRef ty = LLVMTypeOf(v);
+  LLVMTypeKind k = LLVMGetTypeKind(ty);
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
+  unsigned bits = 0;
+  if (k == LLVMFloatTypeKind)
+    bits = 32;
+  else if (k == LLVMDoubleTypeKind)
+    bits = 64;
+  else if (k == LLVMIntegerTypeKind)
+    bits = LLVMGetIntTypeWidth(ty);
+  else if (k == LLVMVectorTypeKind) {
+    LLVMTypeRef et = LLVMGetElementType(ty);
+    LLVMTypeKind ek = LLVMGetTypeKind(et);
+    unsigned ebits = ek == LLVMIntegerTypeKind ? LLVMGetIntTypeWidth(et)
+                     : ek == LLVMFloatTypeKind ? 32 : ek == LLVMDoubleTypeKind ? 64 : 0;
+    bits = ebits ? LLVMGetVectorSize(ty) * ebits : 0;
+  }
+  /* Floats and vectors stay in their FP/vector register, integers in a
+   * general one: no move between register files just to keep the value. */
+  const char *fp = is_aarch64 ? "w" : "x";
+  const char *constraint = "r";
+  if (k == LLVMVectorTypeKind && bits == 128) {
+    /* The whole vector: one lane would let LLVM narrow the load, and a
+     * partly out-of-bounds v128 must trap. */
+    v = LLVMBuildBitCast(b, v, LLVMVectorType(i64, 2), "");
+    constraint = fp;
+  } else if (k == LLVMFloatTypeKind || k == LLVMDoubleTypeKind) {
+    constraint = fp;
+  } else if (k == LLVMVectorTypeKind && (bits == 32 || bits == 64)) {
+    v = LLVMBuildBitCast(b, v, bits == 32 ? LLVMFloatTypeInContext(ctx) : LLVMDoubleTypeInContext(ctx), "");
+    constraint = fp;
+  } else if (k == LLVMVectorTypeKind && (bits == 8 || bits == 16)) {
+    v = LLVMBuildBitCast(b, v, LLVMIntTypeInContext(ctx, bits), "");
+  } else if (k == LLVMVectorTypeKind) {
+    /* Any other vector a vectoriser made: lane by lane. */
+    for (unsigned i = 0; i < LLVMGetVectorSize(ty); i++)
+      force_read(b, ctx, is_aarch64,
+                 LLVMBuildExtractElement(b, v, LLVMConstInt(i64, i, false), ""));
+    return;
+  } else if (k == LLVMIntegerTypeKind && bits > 64 && bits % 64 == 0) {
+    force_read(b, ctx, is_aarch64, LLVMBuildBitCast(b, v, LLVMVectorType(i64, bits / 64), ""));
+    return;
+  } else if (k == LLVMIntegerTypeKind && bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+    v = bits < 64 ? LLVMBuildZExt(b, v, i64, "") : LLVMBuildTrunc(b, v, i64, "");
+  }
+  ty = LLVMTypeOf(v);
+  LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(ctx), &ty, 1, 0);
+  LLVMValueRef asm_ = LLVMGetInlineAsm(fty, "", 0, (char *)constraint, strlen(constraint), 1,
+                                       0, LLVMInlineAsmDialectATT, 0);
+  LLVMBuildCall2(b, fty, asm_, &v, 1, "");
+}
+
+/* The value a keep holds, or NULL if v is not a keep. */
+static LLVMValueRef kept_value(LLVMValueRef v, unsigned assume_id) {
+  if (!LLVMIsACallInst(v))
+    return NULL;
+  LLVMValueRef callee = LLVMGetCalledValue(v);
+  if (!callee || !LLVMIsAFunction(callee) || LLVMGetIntrinsicID(callee) != assume_id ||
+      LLVMGetNumOperandBundles(v) != 1)
+    return NULL;
+  LLVMOperandBundleRef ob = LLVMGetOperandBundleAtIndex(v, 0);
+  size_t n;
+  const char *tag = LLVMGetOperandBundleTag(ob, &n);
+  LLVMValueRef kept = NULL;
+  if (n == strlen(KEEP_TAG) && memcmp(tag, KEEP_TAG, n) == 0 && LLVMGetNumOperandBundleArgs(ob) == 1)
+    kept = LLVMGetOperandBundleArgAtIndex(ob, 0);
+  LLVMDisposeOperandBundle(ob);
+  return kept;
+}
+
+bool w2s_is_keep(LLVMValueRef v) { return kept_value(v, assume_intrinsic()) != NULL; }
+
+static bool is_keep(LLVMValueRef v, unsigned assume_id) { return kept_value(v, assume_id) != NULL; }
+
+/* Operations that only move a loaded value around: a value behind them is
+ * not used until they are. */
+static bool is_transparent(LLVMValueRef v) {
+  return LLVMIsACastInst(v) || LLVMIsAExtractElementInst(v) || LLVMIsAFreezeInst(v) ||
+         (LLVMIsAShuffleVectorInst(v) && LLVMIsUndef(LLVMGetOperand(v, 1)));
+}
+
+static LLVMValueRef strip(LLVMValueRef v) {
+  while (v && is_transparent(v))
+    v = LLVMGetOperand(v, 0);
+  return v;
+}
+
+/* Whether v, computed in bb, reaches an effect of bb itself through values
+ * computed there (or goes round bb as a one-block loop): then code
+ * generation must compute it in bb.  Not a value
+ * that is only used elsewhere (machine sinking would move the load to where
+ * it is used, off the other paths), nor one that only a select uses (a
+ * select with a load operand can become a branch around the load). */
+static bool anchored(LLVMValueRef root, LLVMBasicBlockRef bb, unsigned assume_id) {
+  /* A bounded walk over root's users in bb (long expression chains are the
+   * common case: a stencil's sum of nine loads feeds its store). */
+  enum { MAX = 256 };
+  LLVMValueRef work[MAX];
+  unsigned n = 0, next = 0;
+  work[n++] = root;
+  while (next < n) {
+    LLVMValueRef v = work[next++];
+    for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+      LLVMValueRef user = LLVMGetUser(u);
+      if (!LLVMIsAInstruction(user) || is_keep(user, assume_id) || LLVMIsASelectInst(user))
+        continue;
+      /* A phi of bb itself: bb is a loop of one block, v goes round it (a
+       * reduction), and machine sinking never breaks a back edge. */
+      if (LLVMIsAPHINode(user)) {
+        if (LLVMGetInstructionParent(user) == bb)
+          return true;
+        continue;
+      }
+      if (LLVMGetInstructionParent(user) != bb)
+        continue;
+      switch (LLVMGetInstructionOpcode(user)) {
+      case LLVMStore: case LLVMRet: case LLVMBr: case LLVMSwitch:
+      case LLVMInvoke: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
+        return true;
+      case LLVMCall:
+        if (LLVMIsAInlineAsm(LLVMGetCalledValue(user)) || !LLVMIsAIntrinsicInst(user))
+          return true;
+        break;
+      default:
+        break;
+      }
+      bool seen = false;
+      for (unsigned i = 0; i < n && !seen; i++)
+        seen = work[i] == user;
+      if (!seen) {
+        if (n == MAX)
+          return false; /* too far to tell: keep the load */
+        work[n++] = user;
+      }
+    }
+  }
+  return false;
+}
+
+/* Remove v and the transparent operations behind it that nothing else uses. */
+static void erase_dead_chain(LLVMValueRef v) {
+  while (v && is_transparent(v) && !LLVMGetFirstUse(v)) {
+    LLVMValueRef op = LLVMGetOperand(v, 0);
+    LLVMInstructionEraseFromParent(v);
+    v = LLVMIsAInstruction(op) ? op : NULL;
+  }
+}
+
+/* Where an asm reading `root` goes: right after it (after the phis, for a
+ * phi: the optimiser may merge the loads of two paths into one). */
+static LLVMValueRef insertion_point(LLVMValueRef root) {
+  LLVMValueRef at = LLVMGetNextInstruction(root);
+  while (at && LLVMIsAPHINode(at))
+    at = LLVMGetNextInstruction(at);
+  return at;
+}
+
+void w2s_lower_kept_loads(LLVMModuleRef mod, bool is_aarch64) {
+  unsigned assume_id = assume_intrinsic();
+  LLVMContextRef ctx = LLVMGetModuleContext(mod);
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn)) {
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+      LLVMValueRef i = LLVMGetFirstInstruction(bb);
+      while (i) {
+        /* What is inserted or erased below lies before i: next stays valid. */
+        LLVMValueRef next = LLVMGetNextInstruction(i);
+        LLVMValueRef v = kept_value(i, assume_id);
+        if (v) {
+          /* The load (or whatever replaced it) is dead but for keeps: read
+           * it, once.  A keep of a constant or an argument (a load the
+           * optimiser forwarded from a store) needs nothing. */
+          LLVMValueRef root = strip(v);
+          if (root && LLVMIsAInstruction(root) &&
+              !anchored(root, LLVMGetInstructionParent(root), assume_id)) {
+            LLVMPositionBuilderBefore(b, insertion_point(root));
+            force_read(b, ctx, is_aarch64, root);
+          }
+          LLVMInstructionEraseFromParent(i);
+          if (LLVMIsAInstruction(v))
+            erase_dead_chain(v);
+        }
+        i = next;
+      }
+    }
+  }
+  LLVMDisposeBuilder(b);
+}

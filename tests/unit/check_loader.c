@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -84,7 +85,9 @@ END_TEST
 /* Under RLIMIT_AS (ulimit -v) 1 GiB above what the process uses, a memory for
  * unchecked code (8 GiB of address space) is refused with a message naming the
  * limit and the way out, and one for bounds-checked code, which reserves only
- * its maximum, is not.  In a child: the limit cannot be raised again. */
+ * its maximum, is not.  In a child: the limit cannot be raised again.  Under
+ * qemu-user (make check-aarch64), which ignores RLIMIT_AS for the guest, the
+ * limit has no effect: the test says so and checks nothing there. */
 START_TEST(memory_reservation_under_rlimit_as) {
   pid_t pid = fork();
   if (pid == 0) {
@@ -95,6 +98,8 @@ START_TEST(memory_reservation_under_rlimit_as) {
     rlim_t lim = (rlim_t)vsize * (rlim_t)sysconf(_SC_PAGESIZE) + (1ull << 30);
     struct rlimit rl = {lim, lim};
     if (setrlimit(RLIMIT_AS, &rl) != 0) _exit(11);
+    void *probe = mmap(NULL, 8ull << 30, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (probe != MAP_FAILED) _exit(77); /* the limit is not enforced here */
     wl_error err;
     if (wl_memory_new(1, 2, true, &err)) _exit(12);
     if (!strstr(err.msg, "RLIMIT_AS is ") || !strstr(err.msg, "(ulimit -v)") ||
@@ -118,6 +123,11 @@ START_TEST(memory_reservation_under_rlimit_as) {
   }
   int st;
   waitpid(pid, &st, 0);
+  if (WIFEXITED(st) && WEXITSTATUS(st) == 77) {
+    fprintf(stderr, "note: RLIMIT_AS is not enforced here (qemu-user?): "
+                    "memory_reservation_under_rlimit_as checked nothing\n");
+    return;
+  }
   ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "child status %d", st);
 }
 END_TEST

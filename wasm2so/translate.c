@@ -323,6 +323,12 @@ static bool compile(const uint8_t *wasm, size_t size, const w2s_options *o, bool
                     part **parts_out, unsigned *nparts_out, w2s_diag *d) {
   *parts_out = NULL;
   *nparts_out = 0;
+  /* A bad --target, --cpu or --cpu-features is reported before the module is
+   * read: it is a mistake on the command line, whatever the module. */
+  w2s_target t;
+  if (!w2s_target_init(&t, o, d))
+    return false;
+  w2s_target_dispose(&t);
   w2s_module m;
   memset(&m, 0, sizeof m);
   if (!w2s_read_module(wasm, size, &m, d))

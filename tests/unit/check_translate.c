@@ -225,6 +225,53 @@ START_TEST(test_bad_target) {
 }
 END_TEST
 
+/* --cpu and --cpu-features are checked against the target's names before
+ * LLVM sees them (it aborts on some unknown CPUs and only warns about an
+ * unknown feature); a name of the other architecture suggests its --target. */
+static const struct {
+  const char *target, *cpu, *features;
+  const char *error; /* NULL: accepted; else a part of the message */
+} cpu_cases[] = {
+    {"x86_64", "neoverse-n1", NULL, "--target=aarch64"},
+    {"aarch64", "znver3", NULL, "--target=x86_64"},
+    {"x86_64", "no-such-cpu", NULL, "unknown CPU 'no-such-cpu' for x86_64"},
+    {"aarch64", "no-such-cpu", NULL, "unknown CPU 'no-such-cpu' for aarch64"},
+    {"x86_64", NULL, "+sve", "--target=aarch64"},
+    {"aarch64", NULL, "+avx2", "--target=x86_64"},
+    {"x86_64", NULL, "+avx2,+no-such-feature", "unknown x86_64 feature 'no-such-feature'"},
+    {"x86_64", NULL, "avx2", "at 'avx2'"},
+    {"x86_64", NULL, "+avx2,,-fma", "an empty item"},
+    {"x86_64", NULL, "+avx2,", "an empty item"},
+    {"x86_64", NULL, "+", "at '+'"},
+    {"x86_64", "Znver3", NULL, "unknown CPU"},
+    {"x86_64", "znver3", "+avx2,-fma", NULL},
+    {"x86_64", "x86-64-v3", "", NULL},
+    {"aarch64", "neoverse-n1", "+sve,-sha3", NULL},
+    {"aarch64", "generic", NULL, NULL},
+};
+
+START_TEST(test_cpu_names) {
+  w2s_options o;
+  w2s_options_default(&o);
+  o.target = cpu_cases[_i].target;
+  o.cpu = cpu_cases[_i].cpu;
+  o.features = cpu_cases[_i].features;
+  w2s_diag d = {0};
+  void *obj = NULL;
+  size_t size = 0;
+  bool ok = w2s_compile(add_wasm, sizeof add_wasm, &o, &obj, &size, &d);
+  free(obj);
+  const char *want = cpu_cases[_i].error;
+  if (!want) {
+    ck_assert_msg(ok, "%s --cpu=%s --cpu-features=%s: %s", o.target, o.cpu, o.features, d.msg);
+    return;
+  }
+  ck_assert_msg(!ok, "%s --cpu=%s --cpu-features=%s accepted", o.target, o.cpu, o.features);
+  ck_assert_int_eq(d.kind, W2S_DIAG_BACKEND);
+  ck_assert_msg(strstr(d.msg, want) != NULL, "expected '%s' in: %s", want, d.msg);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("translate");
   TCase *tc = tcase_create("backend");
@@ -236,6 +283,7 @@ int main(void) {
   tcase_add_test(tc, test_output_not_regular);
   tcase_add_test(tc, test_aarch64);
   tcase_add_test(tc, test_bad_target);
+  tcase_add_loop_test(tc, test_cpu_names, 0, sizeof cpu_cases / sizeof cpu_cases[0]);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

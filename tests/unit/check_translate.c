@@ -160,14 +160,60 @@ START_TEST(test_descriptor_and_call) {
 }
 END_TEST
 
-START_TEST(test_malformed_leaves_nothing) {
-  char *so = temp_so(); /* exists beforehand: a failed translation removes it */
+/* A failed translation leaves the output as it was: an existing file keeps
+ * its contents, an absent one stays absent. */
+START_TEST(test_failure_keeps_output) {
+  char *so = temp_so();
+  FILE *f = fopen(so, "w");
+  ck_assert_ptr_nonnull(f);
+  fputs("an earlier build", f);
+  fclose(f);
   w2s_options o;
   w2s_options_default(&o);
   w2s_diag d = {0};
   ck_assert(!w2s_translate(add_wasm, 20, &o, so, &d));
   ck_assert_int_eq(d.kind, W2S_DIAG_MALFORMED);
+  char buf[64] = {0};
+  f = fopen(so, "r");
+  ck_assert_ptr_nonnull(f);
+  ck_assert_uint_gt(fread(buf, 1, sizeof buf - 1, f), 0);
+  fclose(f);
+  ck_assert_str_eq(buf, "an earlier build");
+  /* A failure at the last step, the link, too. */
+  o.ld_lld = "/bin/false";
+  d = (w2s_diag){0};
+  ck_assert(!w2s_translate(add_wasm, sizeof add_wasm, &o, so, &d));
+  ck_assert_msg(strstr(d.msg, "linking failed") != NULL, "%s", d.msg);
+  memset(buf, 0, sizeof buf);
+  f = fopen(so, "r");
+  ck_assert_ptr_nonnull(f);
+  ck_assert_uint_gt(fread(buf, 1, sizeof buf - 1, f), 0);
+  fclose(f);
+  ck_assert_str_eq(buf, "an earlier build");
+  ck_assert_int_eq(unlink(so), 0);
+  d = (w2s_diag){0};
+  ck_assert(!w2s_translate(add_wasm, 20, &o, so, &d));
   ck_assert_int_ne(access(so, F_OK), 0);
+  free(so);
+}
+END_TEST
+
+/* An output that holds a Wasm module is refused, before any work, and kept. */
+START_TEST(test_output_is_module) {
+  char *so = temp_so();
+  FILE *f = fopen(so, "w");
+  ck_assert_ptr_nonnull(f);
+  ck_assert_uint_eq(fwrite(add_wasm, 1, sizeof add_wasm, f), sizeof add_wasm);
+  fclose(f);
+  w2s_options o;
+  w2s_options_default(&o);
+  w2s_diag d = {0};
+  ck_assert(!w2s_translate(add_wasm, sizeof add_wasm, &o, so, &d));
+  ck_assert_msg(strstr(d.msg, "is a WebAssembly module") != NULL, "%s", d.msg);
+  struct stat st;
+  ck_assert_int_eq(stat(so, &st), 0);
+  ck_assert_int_eq(st.st_size, sizeof add_wasm);
+  unlink(so);
   free(so);
 }
 END_TEST
@@ -279,7 +325,8 @@ int main(void) {
   tcase_add_test(tc, test_descriptor_and_call);
   tcase_add_test(tc, test_split_parts);
   tcase_add_test(tc, test_huge_functions_alone);
-  tcase_add_test(tc, test_malformed_leaves_nothing);
+  tcase_add_test(tc, test_failure_keeps_output);
+  tcase_add_test(tc, test_output_is_module);
   tcase_add_test(tc, test_output_not_regular);
   tcase_add_test(tc, test_aarch64);
   tcase_add_test(tc, test_bad_target);

@@ -25,6 +25,12 @@ void wl_module_ref(wl_module *mod);
 /* Target architecture and CPU features of a descriptor against this host. */
 bool wl_cpu_check(const wasmso_module_desc *d, wl_error *err);
 
+/* ---- link errors in words (wl_link_text.c) ---- */
+/* What im expects, e.g. "func (i32) -> i64", "global mut i32". */
+void wl_import_text(const wasmso_module_desc *d, const wasmso_import *im, char *buf, size_t size);
+/* What ex is, in the same words. */
+void wl_extern_text(const wl_extern *ex, char *buf, size_t size);
+
 /* ---- canonical types ---- */
 bool wl_type_lookup(uint32_t id, const uint8_t **params, uint32_t *nparams,
                     const uint8_t **results, uint32_t *nresults);

@@ -20,6 +20,8 @@ bool wl_memory_contains(uintptr_t addr);
 bool wl_module_text_contains(uintptr_t pc);
 /* Name of the Wasm function containing pc, or NULL. Async-signal-safe. */
 const char *wl_module_func_name(uintptr_t pc);
+/* True if pc is in a module without a name section. Async-signal-safe. */
+bool wl_module_names_missing(uintptr_t pc);
 void wl_module_ref(wl_module *mod);
 
 /* Target architecture and CPU features of a descriptor against this host. */

@@ -10,8 +10,9 @@ wasm2so_libw2s_a_SOURCES = \
 	wasm2so/lower_numeric.c wasm2so/lower_convert.c wasm2so/lower_memory.c \
 	wasm2so/lower_simd_mem.c wasm2so/lower_simd_arith.c \
 	wasm2so/lower_simd.h wasm2so/lower_simd_lane.c wasm2so/lower_simd_int.c wasm2so/lower_simd_float.c \
-	wasm2so/target.c wasm2so/w2s_cpu_table.h wasm2so/target_names.c wasm2so/fold_addresses.c wasm2so/loop_counters.c wasm2so/optimise.c wasm2so/emit_descriptor.c \
+	wasm2so/target.c wasm2so/fold_addresses.c wasm2so/loop_counters.c wasm2so/optimise.c wasm2so/emit_descriptor.c \
 	wasm2so/emit_trampolines.c wasm2so/emit_object.c wasm2so/link.c wasm2so/translate.c
+wasm2so_libw2s_a_SOURCES += wasm2so/w2s_cpu_table.h wasm2so/target_names.c
 nodist_wasm2so_libw2s_a_SOURCES = wasm2so/cpu_table.c
 wasm2so_libw2s_a_CFLAGS = $(AM_CFLAGS) $(LLVM_CFLAGS)
 EXTRA_DIST += wasm2so/gen-cpu-table.sh

@@ -211,7 +211,7 @@ uninstall-sdk:
 # runs only these.
 SDK_TESTS = tests/sdk/headers.sh tests/sdk/wrappers.sh tests/sdk/imports.sh \
 	tests/sdk/prototypes.sh tests/sdk/compat.sh tests/sdk/constants.sh tests/sdk/probes.sh \
-	tests/sdk/install.sh
+	tests/sdk/install.sh tests/sdk/binaryen.sh
 TESTS += $(SDK_TESTS)
 EXTRA_DIST += $(SDK_TESTS) tests/sdk/README tests/sdk/sdk-lib.sh tests/sdk/probe-lib.sh \
 	tests/sdk/compat.c tests/sdk/probe

@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define WASMSO_ABI_VERSION 4u
+#define WASMSO_ABI_VERSION 3u
 #define WASMSO_MAGIC 0x4f533257u /* "W2SO" little-endian */
 #define WASMSO_DESCRIPTOR_SYMBOL "wasmso_module_descriptor"
 
@@ -219,14 +219,10 @@ typedef struct wasmso_export {
   uint32_t reserved;
 } wasmso_export;
 
-/* wasmso_func.flags: the name comes from the module's name section (a
- * module without one has only export names and "wasm-function[N]"). */
-#define WASMSO_FUNC_NAMED 1u
-
 typedef struct wasmso_func {
   void *fn;                       /* the generated code */
   uint32_t type;                  /* module type index */
-  uint32_t flags;                 /* WASMSO_FUNC_* */
+  uint32_t reserved;
   const char *name;               /* name section / export name / "wasm-function[N]" */
 } wasmso_func;
 

@@ -18,8 +18,6 @@ bool wl_memory_contains(uintptr_t addr);
 /* ---- loaded modules, for the fault handler and backtraces ---- */
 /* True if pc lies in the text of a loaded module. */
 bool wl_module_text_contains(uintptr_t pc);
-/* pc lies in a module that had no name section. */
-bool wl_module_unnamed(uintptr_t pc);
 /* Name of the Wasm function containing pc, or NULL. Async-signal-safe. */
 const char *wl_module_func_name(uintptr_t pc);
 void wl_module_ref(wl_module *mod);

@@ -22,7 +22,6 @@ struct wl_module {
   uintptr_t text_lo, text_hi;
   struct fn_addr *fns; /* sorted by addr; trampolines have name NULL */
   uint32_t nfns;
-  bool unnamed;        /* no name section: names are exports or wasm-function[N] */
   int slot;
   _Atomic int refs;    /* the opener's plus one per live instance */
 };
@@ -44,12 +43,6 @@ static int find_slot(uintptr_t pc) {
 }
 
 bool wl_module_text_contains(uintptr_t pc) { return find_slot(pc) >= 0; }
-
-bool wl_module_unnamed(uintptr_t pc) {
-  int s = find_slot(pc);
-  wl_module *m = s < 0 ? NULL : atomic_load(&slots[s].mod);
-  return m && m->unnamed;
-}
 
 const char *wl_module_func_name(uintptr_t pc) {
   int s = find_slot(pc);
@@ -241,11 +234,8 @@ wl_module *wl_module_open(const char *path, wl_error *err) {
     wl_fail(err, WL_ERR_RESOURCE, "out of memory");
     goto fail;
   }
-  m->unnamed = d->nfuncs > 0;
-  for (uint32_t i = 0; i < d->nfuncs; i++) {
+  for (uint32_t i = 0; i < d->nfuncs; i++)
     m->fns[i] = (struct fn_addr){(uintptr_t)d->funcs[i].fn, d->funcs[i].name};
-    if (d->funcs[i].flags & WASMSO_FUNC_NAMED) m->unnamed = false;
-  }
   for (uint32_t i = 0; i < d->ntypes; i++)
     m->fns[d->nfuncs + i] = (struct fn_addr){(uintptr_t)d->types[i].tramp, NULL};
   qsort(m->fns, m->nfns, sizeof *m->fns, cmp_fn);

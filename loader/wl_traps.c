@@ -60,7 +60,7 @@ void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp, bool pc_ex
   size_t len = strlen(buf);
   uintptr_t lo, hi;
   wl_thread_stack(&lo, &hi);
-  int shown = 0, seen_guest = 0, unnamed = 0;
+  int shown = 0, seen_guest = 0;
   for (int steps = 0; steps < 64 && shown < 12 && pc; steps++) {
     /* A return address may be the first byte after a noreturn call that
      * ends its function: look up the call instruction instead. */
@@ -69,7 +69,6 @@ void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp, bool pc_ex
     if (wl_module_text_contains(at)) {
       const char *name = wl_module_func_name(at);
       seen_guest = 1;
-      unnamed |= wl_module_unnamed(at);
       if (name && len + 1 < size) {
         int n = snprintf(buf + len, size - len, "%s  at %s", len ? "\n" : "", name);
         if (n > 0) len += (size_t)n < size - len ? (size_t)n : size - len - 1;
@@ -85,11 +84,6 @@ void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp, bool pc_ex
     if (next_fp <= fp) break;
     fp = next_fp;
   }
-  /* Said once: without a name section (stripped, or rewritten by binaryen's
-   * wasm-opt) the frames show only export names and wasm-function[N]. */
-  if (unnamed && len + 1 < size)
-    snprintf(buf + len, size - len, "%s  names unavailable: the module has no name section",
-             len ? "\n" : "");
 }
 
 void wl_trap_jump(uint32_t trap, const char *msg, uintptr_t pc, uintptr_t fp, bool pc_exact) {

@@ -199,7 +199,6 @@ static LLVMValueRef funcs(emitter *e) {
     layout l = {.e = e};
     putptr(&l, offsetof(wasmso_func, fn), e->lm->funcs[i]);
     put32(&l, offsetof(wasmso_func, type), m->funcs[idx].type);
-    put32(&l, offsetof(wasmso_func, flags), m->funcs[idx].name ? WASMSO_FUNC_NAMED : 0);
     putptr(&l, offsetof(wasmso_func, name), cstring(e, w2s_func_name(m, idx, buf, sizeof buf)));
     v[i] = finish(&l, sizeof(wasmso_func));
   }

@@ -93,18 +93,18 @@ static const wasmso_import imports[] = {
 };
 
 static const wasmso_func funcs[] = {
-  {(void *)f_answer, 0, WASMSO_FUNC_NAMED, "answer"},            /* 1 */
-  {(void *)f_add, 1, WASMSO_FUNC_NAMED, "add"},                  /* 2 */
-  {(void *)f_load, 2, WASMSO_FUNC_NAMED, "load"},                /* 3 */
-  {(void *)f_call_import, 2, WASMSO_FUNC_NAMED, "call_import"},  /* 4 */
-  {(void *)f_div, 1, WASMSO_FUNC_NAMED, "div"},                  /* 5 */
-  {(void *)f_recurse, 2, WASMSO_FUNC_NAMED, "recurse"},          /* 6 */
-  {(void *)f_grow, 2, WASMSO_FUNC_NAMED, "grow"},                /* 7 */
-  {(void *)f_call_indirect, 2, WASMSO_FUNC_NAMED, "call_indirect"}, /* 8 */
-  {(void *)f_get_g, 0, WASMSO_FUNC_NAMED, "get_g"},              /* 9 */
-  {(void *)f_start, 3, WASMSO_FUNC_NAMED, "start"},              /* 10 */
-  {(void *)f_init, 2, WASMSO_FUNC_NAMED, "init"},                /* 11 */
-  {(void *)f_fill, 1, WASMSO_FUNC_NAMED, "fill"},                /* 12 */
+  {(void *)f_answer, 0, 0, "answer"},            /* 1 */
+  {(void *)f_add, 1, 0, "add"},                  /* 2 */
+  {(void *)f_load, 2, 0, "load"},                /* 3 */
+  {(void *)f_call_import, 2, 0, "call_import"},  /* 4 */
+  {(void *)f_div, 1, 0, "div"},                  /* 5 */
+  {(void *)f_recurse, 2, 0, "recurse"},          /* 6 */
+  {(void *)f_grow, 2, 0, "grow"},                /* 7 */
+  {(void *)f_call_indirect, 2, 0, "call_indirect"}, /* 8 */
+  {(void *)f_get_g, 0, 0, "get_g"},              /* 9 */
+  {(void *)f_start, 3, 0, "start"},              /* 10 */
+  {(void *)f_init, 2, 0, "init"},                /* 11 */
+  {(void *)f_fill, 1, 0, "fill"},                /* 12 */
 };
 
 static const wasmso_table_def tables[] = {{WASMSO_FUNCREF, 0, {4, 8, 1, 0}}};

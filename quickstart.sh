@@ -17,7 +17,9 @@ out=build/examples
 mkdir -p "$out"
 
 echo "==== 1. hello: wasm32-wasi, no MPI"
-clang-19 --target=wasm32-wasi -O2 examples/hello.c -o "$out/hello.wasm"
+# (-B: the sdk's wasm-opt stand-in, so that an installed binaryen does not
+# rewrite the module and strip its function names.)
+clang-19 --target=wasm32-wasi -B sdk/no-wasm-opt -O2 examples/hello.c -o "$out/hello.wasm"
 build/wasm2so/wasm2so -O2 "$out/hello.wasm" -o "$out/hello.so"
 clang-19 -O2 examples/hello.c -o "$out/hello-native" -lm
 echo "== native =="

@@ -231,10 +231,19 @@ typedef struct wasmso_export {
   uint32_t reserved;
 } wasmso_export;
 
+/* wasmso_func.flags.  A bit that an older .so leaves 0 must mean what it
+ * meant there, so adding one needs no new ABI version. */
+enum {
+  /* On every function of a module whose name section names none of them (or
+   * that has none): names are exports' or "wasm-function[N]", and a trap
+   * report says that the others are unavailable. */
+  WASMSO_FUNC_NO_NAME_SECTION = 1u,
+};
+
 typedef struct wasmso_func {
   void *fn;                       /* the generated code */
   uint32_t type;                  /* module type index */
-  uint32_t reserved;
+  uint32_t flags;                 /* WASMSO_FUNC_* */
   const char *name;               /* name section / export name / "wasm-function[N]" */
 } wasmso_func;
 

@@ -2,7 +2,7 @@
 noinst_LIBRARIES += loader/libwl.a
 loader_libwl_a_SOURCES = loader/wl_runtime.h loader/wl_internal.h \
 	loader/wl_error.c loader/wl_memory.c loader/wl_table.c loader/wl_global.c \
-	loader/wl_types.c loader/wl_cpu.c loader/wl_module.c loader/wl_instance.c \
+	loader/wl_types.c loader/wl_cpu.c loader/wl_module.c loader/wl_instance.c loader/wl_link_text.c \
 	loader/wl_rt_helpers.c loader/wl_call.c loader/wl_traps.c \
 	loader/wl_wasi.h loader/wasi_internal.h loader/wasi_host.c loader/wasi_fd.c loader/wasi_env.c \
 	loader/wasi_errno.c loader/wasi_fdtable.c loader/wasi_clock.c loader/wasi_resolve.c \

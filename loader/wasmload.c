@@ -257,6 +257,12 @@ static void *guest_main(void *arg) {
   struct run *r = arg;
   wl_error err;
   wl_instance *in = wl_instantiate(r->mod, resolve, NULL, &err);
+  if (!in && err.kind == WL_ERR_LINK) {
+    /* Every import that failed, named with the module they belong to. */
+    fprintf(stderr, "wasmload: %s: %s\n", r->path, err.msg);
+    r->status = 1;
+    return NULL;
+  }
   if (!in) {
     r->status = finish(&err);
     return NULL;

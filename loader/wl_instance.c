@@ -15,8 +15,35 @@ static void *xcalloc(size_t n, size_t size, bool *ok) {
   return p;
 }
 
-static bool link_fail(wl_error *err, const char *what, const wasmso_import *im) {
-  return wl_fail(err, WL_ERR_LINK, "%s %s.%s", what, im->module, im->name);
+/* Every import that cannot be linked, so that one run reports them all. */
+typedef struct {
+  char text[sizeof ((wl_error *)0)->msg - 64]; /* room for the count and "and N more" */
+  size_t len;
+  uint32_t n, shown;
+} link_report;
+
+static void link_bad(link_report *r, const char *what, const wasmso_module_desc *d,
+                     const wasmso_import *im, const wl_extern *got) {
+  char want[200], have[200] = "";
+  wl_import_text(d, im, want, sizeof want);
+  if (got) wl_extern_text(got, have, sizeof have);
+  r->n++;
+  size_t room = sizeof r->text - r->len;
+  int k = snprintf(r->text + r->len, room, "%s%s %s.%s: expected %s%s%s", r->len ? "\n  " : "",
+                   what, im->module, im->name, want, have[0] ? ", got " : "", have);
+  if (k > 0 && (size_t)k < room) {
+    r->len += (size_t)k;
+    r->shown++;
+  } else {
+    r->text[r->len] = 0; /* only whole lines */
+  }
+}
+
+static bool link_report_fail(const link_report *r, wl_error *err) {
+  if (r->n == 1 && r->shown == 1) return wl_fail(err, WL_ERR_LINK, "%s", r->text);
+  char more[48] = "";
+  if (r->shown < r->n) snprintf(more, sizeof more, "\n  ... and %u more", r->n - r->shown);
+  return wl_fail(err, WL_ERR_LINK, "%u imports cannot be linked:\n  %s%s", r->n, r->text, more);
 }
 
 static bool limits_match(uint64_t cur, bool has_max, uint64_t max, const wasmso_limits *want) {
@@ -25,19 +52,27 @@ static bool limits_match(uint64_t cur, bool has_max, uint64_t max, const wasmso_
   return true;
 }
 
+/* A bounds-checked module's memory has no guard regions: code without checks
+ * would reach past it. */
+static bool guard_missing(const wasmso_module_desc *d, const wasmso_import *im, const wl_extern *ex) {
+  return im->kind == WASMSO_EXTERN_MEMORY && ex->kind == WASMSO_EXTERN_MEMORY && ex->u.memory &&
+         d->memory_mode != WASMSO_MEMORY_CHECKED && !wl_memory_guarded(ex->u.memory);
+}
+
+/* False if ex does not have im's type. */
 static bool link_import(struct wl_instance *in, const wasmso_import *im, const wl_extern *ex,
-                        uint32_t *fi, uint32_t *ti, uint32_t *gi, uint32_t *nhost, wl_error *err) {
+                        uint32_t *fi, uint32_t *ti, uint32_t *gi, uint32_t *nhost) {
   const wasmso_module_desc *d = in->desc;
-  if (ex->kind != im->kind) return link_fail(err, "incompatible import type", im);
+  if (ex->kind != im->kind) return false;
   switch (im->kind) {
   case WASMSO_EXTERN_FUNC: {
     uint32_t want = in->type_ids[im->type];
     if (ex->u.func.ref) {
-      if (ex->u.func.ref->type_id != want) return link_fail(err, "incompatible import type", im);
+      if (ex->u.func.ref->type_id != want) return false;
       in->funcs[(*fi)++] = ex->u.func.ref;
     } else {
       if (!ex->u.func.host_fn || ex->u.func.type_id != want)
-        return link_fail(err, "incompatible import type", im);
+        return false;
       /* A host function gets a funcref of our own: it is called with the
        * importing instance's vmctx, and from C through our trampoline. */
       wasmso_funcref *r = &in->own_funcs[d->nfuncs + (*nhost)++];
@@ -50,34 +85,26 @@ static bool link_import(struct wl_instance *in, const wasmso_import *im, const w
   case WASMSO_EXTERN_TABLE: {
     const wasmso_table *t = ex->u.table;
     if (!t || t->elem_type != im->type || !limits_match(t->size, t->has_max, t->max, &im->limits))
-      return link_fail(err, "incompatible import type", im);
+      return false;
     in->tables[(*ti)++] = ex->u.table;
     return true;
   }
   case WASMSO_EXTERN_MEMORY: {
     const wasmso_memory *m = ex->u.memory;
     if (!m || !limits_match(m->pages, m->has_max, m->max_pages, &im->limits))
-      return link_fail(err, "incompatible import type", im);
-    /* A bounds-checked module's memory has no guard regions: code without
-     * checks would reach past it. */
-    if (d->memory_mode != WASMSO_MEMORY_CHECKED && !wl_memory_guarded(m))
-      return wl_fail(err, WL_ERR_LINK,
-                     "memory import %s.%s: the memory was made for bounds-checked code and has "
-                     "no guard regions, which this module (translated without --bounds-checks) "
-                     "needs; translate both modules the same way",
-                     im->module, im->name);
+      return false;
     in->memory = ex->u.memory;
     return true;
   }
   case WASMSO_EXTERN_GLOBAL: {
     const wasmso_global *g = ex->u.global;
     if (!g || g->type != im->type || g->mut != (im->mut != 0))
-      return link_fail(err, "incompatible import type", im);
+      return false;
     in->globals[(*gi)++] = ex->u.global;
     return true;
   }
   }
-  return link_fail(err, "incompatible import type", im);
+  return false;
 }
 
 /* Constant expressions; indices were checked when the module was opened,
@@ -205,18 +232,27 @@ wl_instance *wl_instantiate(wl_module *mod, wl_resolver resolve, void *user, wl_
   }
   for (uint32_t i = 0; i < d->ntypes; i++) in->type_ids[i] = wl_functype_id(&d->types[i]);
 
-  /* Imports, in order. */
+  /* Imports, in order; all of them are tried, so that every one that cannot
+   * be linked is reported at once. */
   uint32_t fi = 0, ti = 0, gi = 0, nhost = 0;
+  link_report bad = {.len = 0};
   for (uint32_t i = 0; i < d->nimports; i++) {
     const wasmso_import *im = &d->imports[i];
     wl_extern ex;
     memset(&ex, 0, sizeof ex);
     if (!resolve || !resolve(user, im->module, im->module_len, im->name, im->name_len,
-                                 (uint8_t)im->kind, &ex)) {
-      link_fail(err, "unknown import", im);
-      goto fail;
-    }
-    if (!link_import(in, im, &ex, &fi, &ti, &gi, &nhost, err)) goto fail;
+                                 (uint8_t)im->kind, &ex))
+      link_bad(&bad, "unknown import", d, im, NULL);
+    else if (guard_missing(d, im, &ex))
+      link_bad(&bad, "memory without the guard regions this module needs (it was translated "
+               "without --bounds-checks, the memory's owner with it; translate both alike):",
+               d, im, &ex);
+    else if (!link_import(in, im, &ex, &fi, &ti, &gi, &nhost))
+      link_bad(&bad, "incompatible import type", d, im, &ex);
+  }
+  if (bad.n) {
+    link_report_fail(&bad, err);
+    goto fail;
   }
 
   /* Definitions. */

@@ -20,10 +20,18 @@ bool wl_memory_contains(uintptr_t addr);
 bool wl_module_text_contains(uintptr_t pc);
 /* Name of the Wasm function containing pc, or NULL. Async-signal-safe. */
 const char *wl_module_func_name(uintptr_t pc);
+/* True if pc is in a module without a name section. Async-signal-safe. */
+bool wl_module_names_missing(uintptr_t pc);
 void wl_module_ref(wl_module *mod);
 
 /* Target architecture and CPU features of a descriptor against this host. */
 bool wl_cpu_check(const wasmso_module_desc *d, wl_error *err);
+
+/* ---- link errors in words (wl_link_text.c) ---- */
+/* What im expects, e.g. "func (i32) -> i64", "global mut i32". */
+void wl_import_text(const wasmso_module_desc *d, const wasmso_import *im, char *buf, size_t size);
+/* What ex is, in the same words. */
+void wl_extern_text(const wl_extern *ex, char *buf, size_t size);
 
 /* ---- canonical types ---- */
 bool wl_type_lookup(uint32_t id, const uint8_t **params, uint32_t *nparams,

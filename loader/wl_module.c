@@ -22,6 +22,7 @@ struct wl_module {
   uintptr_t text_lo, text_hi;
   struct fn_addr *fns; /* sorted by addr; trampolines have name NULL */
   uint32_t nfns;
+  bool no_names;       /* no name section: backtraces say so */
   int slot;
   _Atomic int refs;    /* the opener's plus one per live instance */
 };
@@ -56,6 +57,12 @@ const char *wl_module_func_name(uintptr_t pc) {
     else hi = mid;
   }
   return lo ? m->fns[lo - 1].name : NULL;
+}
+
+bool wl_module_names_missing(uintptr_t pc) {
+  int s = find_slot(pc);
+  wl_module *m = s < 0 ? NULL : atomic_load(&slots[s].mod);
+  return m && m->no_names;
 }
 
 static bool register_module(wl_module *m) {
@@ -238,6 +245,7 @@ wl_module *wl_module_open(const char *path, wl_error *err) {
   }
   for (uint32_t i = 0; i < d->nfuncs; i++)
     m->fns[i] = (struct fn_addr){(uintptr_t)d->funcs[i].fn, d->funcs[i].name};
+  m->no_names = d->nfuncs && (d->funcs[0].flags & WASMSO_FUNC_NO_NAME_SECTION);
   for (uint32_t i = 0; i < d->ntypes; i++)
     m->fns[d->nfuncs + i] = (struct fn_addr){(uintptr_t)d->types[i].tramp, NULL};
   qsort(m->fns, m->nfns, sizeof *m->fns, cmp_fn);

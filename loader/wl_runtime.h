@@ -23,7 +23,7 @@ typedef struct wl_error {
   wl_error_kind kind;
   uint32_t trap;        /* enum wasmso_trap when kind == WL_ERR_TRAP */
   int exit_code;        /* when kind == WL_ERR_EXIT */
-  char msg[512];        /* the spec's trap wording, or what is wrong */
+  char msg[2048];       /* the spec's trap wording, or what is wrong */
   char backtrace[1024]; /* Wasm function names, innermost first, one per line (may be empty) */
 } wl_error;
 

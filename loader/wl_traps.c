@@ -61,6 +61,7 @@ void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp, bool pc_ex
   uintptr_t lo, hi;
   wl_thread_stack(&lo, &hi);
   int shown = 0, seen_guest = 0;
+  bool no_names = false;
   for (int steps = 0; steps < 64 && shown < 12 && pc; steps++) {
     /* A return address may be the first byte after a noreturn call that
      * ends its function: look up the call instruction instead. */
@@ -69,6 +70,7 @@ void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp, bool pc_ex
     if (wl_module_text_contains(at)) {
       const char *name = wl_module_func_name(at);
       seen_guest = 1;
+      no_names = no_names || wl_module_names_missing(at);
       if (name && len + 1 < size) {
         int n = snprintf(buf + len, size - len, "%s  at %s", len ? "\n" : "", name);
         if (n > 0) len += (size_t)n < size - len ? (size_t)n : size - len - 1;
@@ -84,6 +86,10 @@ void wl_backtrace(char *buf, size_t size, uintptr_t pc, uintptr_t fp, bool pc_ex
     if (next_fp <= fp) break;
     fp = next_fp;
   }
+  /* Once, however many frames: why only exports (or none) are named. */
+  if (no_names && len + 1 < size)
+    snprintf(buf + len, size - len, "%s  (names unavailable: the module has no name section)",
+             len ? "\n" : "");
 }
 
 void wl_trap_jump(uint32_t trap, const char *msg, uintptr_t pc, uintptr_t fp, bool pc_exact) {

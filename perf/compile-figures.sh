@@ -45,7 +45,8 @@ done
 # ---- start-up ----
 src=$top/perf/hello.c
 clang-19 -O2 -o "$tmp/hello.native" "$src"
-clang-19 --target=wasm32-wasi --sysroot="$work/sysroot" -O2 -o "$tmp/hello.wasm" "$src"
+clang-19 --target=wasm32-wasi --sysroot="$work/sysroot" -B"$top/sdk/no-wasm-opt" -O2 \
+  -o "$tmp/hello.wasm" "$src"
 "$w2s" -O2 "$tmp/hello.wasm" -o "$tmp/hello.so"
 mkdir -p "$tmp/hello.w2c"
 wasm2c -n kernel "$tmp/hello.wasm" -o "$tmp/hello.w2c/module.c"

@@ -21,7 +21,7 @@ elif [ ! -f sqlite3.wasm ]; then
   src=sqlite-autoconf-3440200
   # WASI has no getpid/chmod/system/popen; SQLite's shell needs small stand-ins.
   echo 'int getpid(void) { return 1; }' > compat.c
-  clang-19 --target=wasm32-wasi -O2 -Wno-everything \
+  clang-19 --target=wasm32-wasi -B"$top/sdk/no-wasm-opt" -O2 -Wno-everything \
     '-Dchmod(a,b)=0' -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_OMIT_WAL \
     -DSQLITE_OMIT_SHARED_CACHE -DSQLITE_NOHAVE_SYSTEM -DSQLITE_OMIT_POPEN \
     -D_WASI_EMULATED_SIGNAL -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_MMAN \

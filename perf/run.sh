@@ -46,7 +46,7 @@ case " $engines " in *" clang-O2 "*) ;; *) engines="clang-O2 $engines";; esac
 mkdir -p "$work" "$results"
 
 # The wasm32-wasi sysroot (see tests/lib/wasi-toolchain.sh).
-top_builddir=$build
+top_builddir=$build top_srcdir=$top
 . "$top/tests/lib/wasi-toolchain.sh"
 wasi_toolchain "$work"
 

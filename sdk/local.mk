@@ -21,7 +21,7 @@ SDK_COMPAT_SRCS = sdk/compat/compat_host.c sdk/compat/compat_omp.c sdk/compat/co
 	sdk/compat/compat_sysconf.c
 SDK_TEMPLATES = sdk/wasm-mpicc.in sdk/cmake/wasm-mpi-toolchain.cmake.in sdk/wasm-mpi.pc.in
 EXTRA_DIST += $(SDK_HDRS) $(SDK_COMPAT_SRCS) $(SDK_TEMPLATES) sdk/gen-imports.sh sdk/README.md \
-	sdk/cmake/Platform/WASI.cmake
+	sdk/cmake/Platform/WASI.cmake sdk/no-wasm-opt/wasm-opt
 
 SDK_BUILD_FILES = sdk/wasm-mpicc sdk/wasm-mpicxx sdk/cmake/wasm-mpi-toolchain.cmake sdk/wasm-mpi.pc
 SDK_INST_FILES = sdk/inst/wasm-mpicc sdk/inst/wasm-mpicxx sdk/inst/wasm-mpi-toolchain.cmake \
@@ -74,20 +74,44 @@ $(SDK_COMPAT_LIB): $(SDK_COMPAT_OBJECTS)
 	$(AM_V_AR)$(MKDIR_P) sdk/lib && rm -f $@ && $(SDK_AR) rcs $@ $(SDK_COMPAT_OBJECTS)
 
 # The wrappers, toolchain and pkg-config files: one template each, filled
-# for the build tree or for the install prefix.
+# for the build tree (absolute paths) or for the install prefix (paths
+# relative to the file's own directory, so that a moved prefix or a DESTDIR
+# staging tree works: $$here in the wrappers, the toolchain file's
+# directory, pkg-config's $${pcfiledir}).  %%G%% is the guest directory,
+# %%B%% the bin directory, each seen from the file being made.
 SDK_SUBST_BUILD = sed -e 's|%%CLANG%%|$(CLANG_WASM)|g' -e 's|%%VERSION%%|$(PACKAGE_VERSION)|g' \
-	-e 's|%%SYSROOT%%|$(abs_top_builddir)/sdk/sysroot|g' \
+	-e "s|%%SYSROOT%%|'$(abs_top_builddir)/sdk/sysroot'|g" \
 	-e "s|%%INCDIRS%%|'$(abs_top_builddir)/sdk/include' '$(abs_top_srcdir)/sdk/include'|g" \
-	-e 's|%%INCFLAGS%%|-I$(abs_top_builddir)/sdk/include -I$(abs_top_srcdir)/sdk/include|g' \
-	-e 's|%%LIBDIR%%|$(abs_top_builddir)/sdk/lib|g' -e 's|%%BINDIR%%|$(abs_top_builddir)/sdk|g' \
-	-e 's|%%CMAKEDIR%%|$(abs_top_srcdir)/sdk/cmake|g' \
+	-e "s|%%LIBDIR%%|'$(abs_top_builddir)/sdk/lib'|g" \
+	-e "s|%%OPTDIR%%|'$(abs_top_srcdir)/sdk/no-wasm-opt'|g" \
+	-e 's|%%CM_BINDIR%%|$(abs_top_builddir)/sdk|g' \
+	-e 's|%%CM_SYSROOT%%|$(abs_top_builddir)/sdk/sysroot|g' \
+	-e 's|%%CM_CMAKEDIR%%|$(abs_top_srcdir)/sdk/cmake|g' \
+	-e 's|%%CM_RUN%%|env;WASM2SO=$(abs_top_builddir)/wasm2so/wasm2so;$(abs_top_builddir)/loader/wasmload|g' \
+	-e 's|%%PC_BINDIR%%|$(abs_top_builddir)/sdk|g' \
+	-e 's|%%PC_GUESTDIR%%|$(abs_top_builddir)/sdk|g' \
+	-e 's|%%PC_SYSROOT%%|$(abs_top_builddir)/sdk/sysroot|g' \
+	-e 's|%%PC_LIBDIR%%|$(abs_top_builddir)/sdk/lib|g' \
 	-e 's|%%WHERE%%|for the build tree $(abs_top_builddir)|g'
 SDK_SUBST_INST = sed -e 's|%%CLANG%%|$(CLANG_WASM)|g' -e 's|%%VERSION%%|$(PACKAGE_VERSION)|g' \
-	-e 's|%%SYSROOT%%|$(sdkguestdir)/sysroot|g' \
-	-e "s|%%INCDIRS%%|'$(sdkguestdir)/include'|g" \
-	-e 's|%%INCFLAGS%%|-I$(sdkguestdir)/include|g' \
-	-e 's|%%LIBDIR%%|$(sdkguestdir)/lib|g' -e 's|%%BINDIR%%|$(bindir)|g' \
-	-e 's|%%CMAKEDIR%%|$(sdkcmakedir)|g' -e 's|%%WHERE%%|installed in $(prefix)|g'
+	-e 's|%%SYSROOT%%|"$$here/%%G%%/sysroot"|g' \
+	-e 's|%%INCDIRS%%|"$$here/%%G%%/include"|g' \
+	-e 's|%%LIBDIR%%|"$$here/%%G%%/lib"|g' \
+	-e 's|%%OPTDIR%%|"$$here/%%G%%/bin"|g' \
+	-e 's|%%CM_BINDIR%%|$${_wasm2so_dir}/%%B%%|g' \
+	-e 's|%%CM_SYSROOT%%|$${_wasm2so_dir}/%%G%%/sysroot|g' \
+	-e 's|%%CM_CMAKEDIR%%|$${_wasm2so_dir}|g' \
+	-e 's|%%CM_RUN%%|$${_wasm2so_dir}/%%B%%/wasmload|g' \
+	-e 's|%%PC_BINDIR%%|$${pcfiledir}/%%B%%|g' \
+	-e 's|%%PC_GUESTDIR%%|$${pcfiledir}/%%G%%|g' \
+	-e 's|%%PC_SYSROOT%%|$${guestdir}/sysroot|g' \
+	-e 's|%%PC_LIBDIR%%|$${guestdir}/lib|g' \
+	-e 's|%%WHERE%%|installed for $(prefix), relocatable|g'
+# SDK_RELS FROMDIR: sets g and b, the guest and bin directories relative to
+# FROMDIR (realpath -m: they need not exist yet).
+SDK_RELS = g=`realpath -m --relative-to="$(1)" "$(sdkguestdir)"` && \
+	b=`realpath -m --relative-to="$(1)" "$(bindir)"`
+SDK_SUBST_RELS = -e "s|%%G%%|$$g|g" -e "s|%%B%%|$$b|g"
 SDK_SUBST_CC = -e 's|%%NAME%%|wasm-mpicc|g' -e 's|%%LANG%%|c|g' -e 's|%%LANGNAME%%|C|g' \
 	-e 's|%%OMPI_NAME%%|mpicc|g'
 SDK_SUBST_CXX = -e 's|%%NAME%%|wasm-mpicxx|g' -e 's|%%LANG%%|c++|g' -e 's|%%LANGNAME%%|C++|g' \
@@ -99,31 +123,39 @@ sdk/wasm-mpicxx: $(top_srcdir)/sdk/wasm-mpicc.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) sdk && $(SDK_SUBST_BUILD) $(SDK_SUBST_CXX) \
 	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 sdk/inst/wasm-mpicc: $(top_srcdir)/sdk/wasm-mpicc.in Makefile sdk/inst/dirs
-	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) $(SDK_SUBST_CC) \
+	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(call SDK_RELS,$(bindir)) && \
+	$(SDK_SUBST_INST) $(SDK_SUBST_RELS) $(SDK_SUBST_CC) \
 	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 sdk/inst/wasm-mpicxx: $(top_srcdir)/sdk/wasm-mpicc.in Makefile sdk/inst/dirs
-	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) $(SDK_SUBST_CXX) \
+	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(call SDK_RELS,$(bindir)) && \
+	$(SDK_SUBST_INST) $(SDK_SUBST_RELS) $(SDK_SUBST_CXX) \
 	  < $(top_srcdir)/sdk/wasm-mpicc.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 sdk/cmake/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) sdk/cmake && $(SDK_SUBST_BUILD) < $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in > $@
 sdk/inst/wasm-mpi-toolchain.cmake: $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in Makefile sdk/inst/dirs
-	$(AM_V_GEN)$(MKDIR_P) sdk/inst && \
-	$(SDK_SUBST_INST) < $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in > $@
-# The pkg-config flags are the wrapper's own (--showme:compile / :link).
+	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(call SDK_RELS,$(sdkcmakedir)) && \
+	$(SDK_SUBST_INST) $(SDK_SUBST_RELS) < $(top_srcdir)/sdk/cmake/wasm-mpi-toolchain.cmake.in > $@
+# The pkg-config flags are the wrapper's own (--showme:compile / :link); in
+# the installed file, the guest directory as the wrapper in sdk/inst sees it
+# becomes $${guestdir}.
 sdk/wasm-mpi.pc: $(top_srcdir)/sdk/wasm-mpi.pc.in sdk/wasm-mpicc Makefile
 	$(AM_V_GEN)$(SDK_SUBST_BUILD) -e "s|%%CFLAGS%%|`sdk/wasm-mpicc --showme:compile`|" \
 	  -e "s|%%LIBS%%|`sdk/wasm-mpicc --showme:link`|" < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
 sdk/inst/wasm-mpi.pc: $(top_srcdir)/sdk/wasm-mpi.pc.in sdk/inst/wasm-mpicc Makefile sdk/inst/dirs
-	$(AM_V_GEN)$(MKDIR_P) sdk/inst && $(SDK_SUBST_INST) \
-	  -e "s|%%CFLAGS%%|`sdk/inst/wasm-mpicc --showme:compile`|" \
-	  -e "s|%%LIBS%%|`sdk/inst/wasm-mpicc --showme:link`|" < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
+	$(AM_V_GEN)$(MKDIR_P) sdk/inst && here=`cd sdk/inst && pwd -P` && \
+	gw=`realpath -m --relative-to="$(bindir)" "$(sdkguestdir)"` && \
+	cf=$$(sdk/inst/wasm-mpicc --showme:compile | sed "s|$$here/$$gw|\$${guestdir}|g") && \
+	lf=$$(sdk/inst/wasm-mpicc --showme:link | sed "s|$$here/$$gw|\$${guestdir}|g") && \
+	$(call SDK_RELS,$(sdkpkgconfigdir)) && \
+	$(SDK_SUBST_INST) $(SDK_SUBST_RELS) -e "s|%%CFLAGS%%|$$cf|" -e "s|%%LIBS%%|$$lf|" \
+	  < $(top_srcdir)/sdk/wasm-mpi.pc.in > $@
 
 # The install variants depend on the install directories, which may be
 # changed on the make command line (make install prefix=...): remembered in
 # sdk/inst/dirs, rewritten only when they differ.
 sdk/inst/dirs: FORCE
 	@$(MKDIR_P) sdk/inst && \
-	echo '$(bindir) $(sdkguestdir) $(sdkcmakedir) $(CLANG_WASM)' > $@.tmp && \
+	echo '$(bindir) $(sdkguestdir) $(sdkcmakedir) $(sdkpkgconfigdir) $(CLANG_WASM)' > $@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 FORCE:
 .PHONY: FORCE
@@ -146,6 +178,8 @@ install-sdk-exec-files:
 	$(MKDIR_P) '$(DESTDIR)$(bindir)'
 	$(INSTALL_SCRIPT) sdk/inst/wasm-mpicc '$(DESTDIR)$(bindir)/wasm-mpicc'
 	$(INSTALL_SCRIPT) sdk/inst/wasm-mpicxx '$(DESTDIR)$(bindir)/wasm-mpicxx'
+	$(MKDIR_P) '$(DESTDIR)$(sdkguestdir)/bin'
+	$(INSTALL_SCRIPT) $(top_srcdir)/sdk/no-wasm-opt/wasm-opt '$(DESTDIR)$(sdkguestdir)/bin/wasm-opt'
 install-data-local: install-sdk-data
 install-sdk-data: sdk-all
 	@$(SDK_CAN_BUILD) || { $(SDK_SKIPPED); exit 0; }; \
@@ -177,7 +211,7 @@ uninstall-sdk:
 # runs only these.
 SDK_TESTS = tests/sdk/headers.sh tests/sdk/wrappers.sh tests/sdk/imports.sh \
 	tests/sdk/prototypes.sh tests/sdk/compat.sh tests/sdk/constants.sh tests/sdk/probes.sh \
-	tests/sdk/install.sh
+	tests/sdk/install.sh tests/sdk/binaryen.sh
 TESTS += $(SDK_TESTS)
 EXTRA_DIST += $(SDK_TESTS) tests/sdk/README tests/sdk/sdk-lib.sh tests/sdk/probe-lib.sh \
 	tests/sdk/compat.c tests/sdk/probe

@@ -13,6 +13,7 @@ include tests/spec/local.mk
 include tests/wast/local.mk
 include tests/fuzz/local.mk
 include tests/loader/local.mk
+include tests/wasm2so/local.mk
 include tests/wasi/local.mk
 include tests/sandbox/local.mk
 include tests/cross/local.mk

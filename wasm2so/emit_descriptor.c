@@ -193,12 +193,17 @@ static LLVMValueRef funcs(emitter *e) {
   LLVMValueRef *v = calloc(n ? n : 1, sizeof *v);
   if (!v)
     return e->failed = true, NULL;
+  /* Without a name section (wasm-opt strips it) traps can name only exports. */
+  bool named = false;
+  for (uint32_t i = 0; i < n && !named; i++)
+    named = m->funcs[m->nfunc_imports + i].name != NULL;
   for (uint32_t i = 0; i < n; i++) {
     char buf[64];
     uint32_t idx = m->nfunc_imports + i;
     layout l = {.e = e};
     putptr(&l, offsetof(wasmso_func, fn), e->lm->funcs[i]);
     put32(&l, offsetof(wasmso_func, type), m->funcs[idx].type);
+    put32(&l, offsetof(wasmso_func, flags), named ? 0 : WASMSO_FUNC_NO_NAME_SECTION);
     putptr(&l, offsetof(wasmso_func, name), cstring(e, w2s_func_name(m, idx, buf, sizeof buf)));
     v[i] = finish(&l, sizeof(wasmso_func));
   }

@@ -3,7 +3,7 @@
  * -z defs: the .so may need nothing from outside (no libcalls slipped in);
  * no -l flags: no DT_NEEDED; -z text: no text relocations.  The output is
  * written to a temporary name beside out_path and renamed over it, so a
- * failed link never leaves a file at out_path.  An out_path that exists and
+ * failed translation never touches what is at out_path.  An out_path that exists and
  * is not a regular file (/dev/null, a FIFO) is written through instead:
  * renaming over it would put a regular file in its place. */
 #include <errno.h>
@@ -70,6 +70,26 @@ static bool write_through(const char *from, const char *to) {
     ok = false;
   errno = e;
   return ok;
+}
+
+/* Refuse to replace a Wasm module by the .so: `wasm2so app.so -o app.wasm`
+ * (arguments swapped) must not destroy the user's only copy of app.wasm. */
+bool w2s_output_ok(const char *out_path, w2s_diag *d) {
+  struct stat st; /* only a regular file is opened: opening a device may act on it */
+  int fd = stat(out_path, &st) == 0 && S_ISREG(st.st_mode) ? open(out_path, O_RDONLY | O_CLOEXEC)
+                                                            : -1;
+  if (fd < 0)
+    return true; /* absent, unreadable or special: the link says what is wrong, if anything */
+  unsigned char magic[4];
+  bool module = pread(fd, magic, sizeof magic, 0) == (ssize_t)sizeof magic &&
+                memcmp(magic, "\0asm", 4) == 0;
+  close(fd);
+  if (module)
+    return w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1,
+                    "the output %s is a WebAssembly module: not overwriting it (were input and "
+                    "output swapped? give -o the .so's path, e.g. app.so)",
+                    out_path);
+  return true;
 }
 
 static bool spawn_lld(const char *lld, const char **argv, w2s_diag *d);

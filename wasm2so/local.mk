@@ -12,7 +12,15 @@ wasm2so_libw2s_a_SOURCES = \
 	wasm2so/lower_simd.h wasm2so/lower_simd_lane.c wasm2so/lower_simd_int.c wasm2so/lower_simd_float.c \
 	wasm2so/target.c wasm2so/fold_addresses.c wasm2so/loop_counters.c wasm2so/keep_loads.c wasm2so/optimise.c wasm2so/emit_descriptor.c \
 	wasm2so/emit_trampolines.c wasm2so/emit_object.c wasm2so/link.c wasm2so/translate.c
+wasm2so_libw2s_a_SOURCES += wasm2so/w2s_cpu_table.h wasm2so/target_names.c
+nodist_wasm2so_libw2s_a_SOURCES = wasm2so/cpu_table.c
 wasm2so_libw2s_a_CFLAGS = $(AM_CFLAGS) $(LLVM_CFLAGS)
+EXTRA_DIST += wasm2so/gen-cpu-table.sh
+CLEANFILES += wasm2so/cpu_table.c
+# The CPU and feature names of the LLVM that wasm2so links (w2s_cpu_table.h).
+wasm2so/cpu_table.c: $(top_srcdir)/wasm2so/gen-cpu-table.sh
+	$(AM_V_GEN)$(MKDIR_P) wasm2so && \
+	$(SHELL) $(top_srcdir)/wasm2so/gen-cpu-table.sh '$(LLC)' >$@.tmp && mv $@.tmp $@
 
 bin_PROGRAMS += wasm2so/wasm2so
 wasm2so_wasm2so_SOURCES = wasm2so/main.c

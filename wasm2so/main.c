@@ -154,7 +154,11 @@ int main(int argc, char **argv) {
       ok = w2s_fail(&d, W2S_DIAG_BACKEND, (size_t)-1, "out of memory");
     } else if (stat(in, &si) == 0 && stat(out, &so) == 0 && si.st_dev == so.st_dev &&
                si.st_ino == so.st_ino) {
-      ok = w2s_fail(&d, W2S_DIAG_BACKEND, (size_t)-1, "the output would overwrite the input");
+      /* stat follows links: a symlink, a hard link or ./ spelling of the input too */
+      ok = w2s_fail(&d, W2S_DIAG_BACKEND, (size_t)-1,
+                    "the output %s is the input file itself: give -o another path "
+                    "(without -o the output is INPUT with .wasm replaced by .so)",
+                    out);
     } else {
       ok = w2s_translate(wasm, size, &o, out, &d);
     }

@@ -9,6 +9,7 @@
 #include <llvm-c/Support.h>
 #include <llvm-c/Target.h>
 
+#include "w2s_cpu_table.h"
 #include "w2s_lower_priv.h"
 
 static void init_targets(void) {
@@ -82,6 +83,11 @@ bool w2s_target_init(w2s_target *t, const w2s_options *o, w2s_diag *d) {
   if (!strstr(t->triple, "linux")) {
     w2s_fail(d, W2S_DIAG_BACKEND, (size_t)-1, "unsupported target '%s': only Linux is supported",
              t->triple);
+    w2s_target_dispose(t);
+    return false;
+  }
+
+  if (!w2s_check_cpu_names(t->is_aarch64, o->cpu, o->features, d)) {
     w2s_target_dispose(t);
     return false;
   }

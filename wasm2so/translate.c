@@ -323,6 +323,12 @@ static bool compile(const uint8_t *wasm, size_t size, const w2s_options *o, bool
                     part **parts_out, unsigned *nparts_out, w2s_diag *d) {
   *parts_out = NULL;
   *nparts_out = 0;
+  /* A bad --target, --cpu or --cpu-features is reported before the module is
+   * read: it is a mistake on the command line, whatever the module. */
+  w2s_target t;
+  if (!w2s_target_init(&t, o, d))
+    return false;
+  w2s_target_dispose(&t);
   w2s_module m;
   memset(&m, 0, sizeof m);
   if (!w2s_read_module(wasm, size, &m, d))
@@ -369,14 +375,6 @@ bool w2s_compile(const uint8_t *wasm, size_t size, const w2s_options *o, void **
   return true;
 }
 
-/* No stale .so from an earlier run may pass for this one; but only a regular
- * file is removed (never /dev/null). */
-static void remove_stale(const char *out_path) {
-  struct stat st;
-  if (lstat(out_path, &st) == 0 && S_ISREG(st.st_mode))
-    unlink(out_path);
-}
-
 bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
                    const char *out_path, w2s_diag *d) {
   w2s_options defaults;
@@ -384,6 +382,8 @@ bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
     w2s_options_default(&defaults);
     o = &defaults;
   }
+  if (!w2s_output_ok(out_path, d))
+    return false;
   part *parts = NULL;
   unsigned n = 0;
   bool ok = compile(wasm, size, o, false, &parts, &n, d);
@@ -402,7 +402,5 @@ bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
     free(sizes);
   }
   free_parts(parts, n);
-  if (!ok)
-    remove_stale(out_path);
   return ok;
 }

@@ -48,7 +48,8 @@ bool w2s_compile(const uint8_t *wasm, size_t size, const w2s_options *o, void **
                  size_t *obj_size, w2s_diag *d);
 
 /* The whole pipeline: wasm bytes -> shared object at out_path.  On failure
- * nothing is left at out_path. */
+ * out_path is as it was (absent, or the file that was there).  An out_path
+ * that holds a Wasm module is refused. */
 bool w2s_translate(const uint8_t *wasm, size_t size, const w2s_options *o,
                    const char *out_path, w2s_diag *d);
 

@@ -113,7 +113,8 @@ bool w2s_emit_descriptor(const w2s_llvm_module *lm, LLVMValueRef *trampolines, w
 /* emit_object.c: the caller disposes *out. */
 bool w2s_emit_object(LLVMModuleRef mod, const w2s_target *t, LLVMMemoryBufferRef *out,
                      w2s_diag *d);
-/* link.c */
+/* link.c: w2s_output_ok refuses an out_path that holds a Wasm module. */
+bool w2s_output_ok(const char *out_path, w2s_diag *d);
 bool w2s_link(const void *const *objs, const size_t *sizes, unsigned nobjs,
               const w2s_options *o, const char *out_path, w2s_diag *d);
 

@@ -1,12 +1,14 @@
 # wasi-toolchain.sh — sourced by the test scripts that compile C/C++ to
 # wasm32-wasi (tests/wasi, tests/sandbox).  `wasi_toolchain OUT` checks the
 # tools, makes OUT/sysroot, and sets:
-#   wasm_cc  the compiler command: clang-19 for wasm32-wasi against that sysroot
+#   wasm_cc  the compiler command: clang-19 for wasm32-wasi against that sysroot,
+#            with -B for the sdk's wasm-opt stand-in (sdk/no-wasm-opt: the
+#            same module whether or not binaryen is installed)
 #   w2s, wl  the built wasm2so and wasmload
 # Debian's clang searches the host's /usr/include for wasm32-wasi unless given
 # a sysroot, so the sysroot holds only wasi-libc (and its libc++), as
 # symlinks, and the compiler's include search list is checked against it.
-# Environment: top_builddir, CLANG_WASM; WASI_LIBC_INCLUDE / WASI_LIBC_LIB
+# Environment: top_srcdir, top_builddir, CLANG_WASM; WASI_LIBC_INCLUDE / WASI_LIBC_LIB
 # locate wasi-libc (Debian's by default).
 
 wasi_toolchain_die() { echo "$(basename "$0"): $*" >&2; exit 1; }
@@ -25,12 +27,14 @@ wasi_toolchain() {
     wasi_toolchain_die "no wasi-libc at $_inc, $_lib (install wasi-libc)"
   [ -x "$w2s" ] || wasi_toolchain_die "$w2s is not built"
   [ -x "$wl" ] || wasi_toolchain_die "$wl is not built"
+  _noopt=$top_srcdir/sdk/no-wasm-opt
+  [ -x "$_noopt/wasm-opt" ] || wasi_toolchain_die "$_noopt/wasm-opt is missing or not executable"
 
   _sysroot=$_out/sysroot
   mkdir -p "$_sysroot/include" "$_sysroot/lib" || wasi_toolchain_die "cannot create $_out"
   ln -sfn "$_inc" "$_sysroot/include/wasm32-wasi"
   ln -sfn "$_lib" "$_sysroot/lib/wasm32-wasi"
-  wasm_cc="$_clang --target=wasm32-wasi --sysroot=$_sysroot"
+  wasm_cc="$_clang --target=wasm32-wasi --sysroot=$_sysroot -B$_noopt"
   # Every directory the compiler would search lies in the sysroot or in
   # clang's own resource directory (stddef.h and friends).
   _resdir=$($_clang -print-resource-dir)

@@ -5,7 +5,7 @@ TESTS += $(LOADER_TESTS)
 EXTRA_DIST += $(LOADER_TESTS) tests/loader/lib.sh tests/loader/fixture_refuse.c \
 	tests/loader/hello.wat tests/loader/args.wat tests/loader/env.wat \
 	tests/loader/exit.wat tests/loader/trap.wat tests/loader/cat.wat \
-	tests/loader/bounds.wat
+	tests/loader/imports.wat tests/loader/bounds.wat
 
 # Shared objects wasmload must refuse without running them.
 LOADER_REFUSE_FIXTURES = tests/loader/fixture_no_desc.so tests/loader/fixture_bad_abi.so

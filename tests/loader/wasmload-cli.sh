@@ -73,6 +73,16 @@ if "$WASM2SO" -O0 "$T/trap.wasm" -o "$T/trap.so"; then
 else
   fail "wasm2so -O0 trap.wasm"
 fi
+# Without a name section (wat2wasm without --debug-names, or after wasm-opt)
+# only exports keep their names: the report says why, once.
+"$WAT2WASM" "$HERE/trap.wat" -o "$T/trap-nonames.wasm" || fail "wat2wasm trap.wat"
+if "$WASM2SO" -O0 "$T/trap-nonames.wasm" -o "$T/trap-nonames.so"; then
+  run "trap without names" 134 "$WASMLOAD" "$T/trap-nonames.so" &&
+    same "$T/err" 'wasmload: trap: unreachable\n  at wasm-function[1]\n  at wasm-function[2]\n  at _start\n  (names unavailable: the module has no name section)\n' &&
+    pass "trap report without a name section says so once" || { fail "trap report without names:"; cat "$T/err" >&2; }
+else
+  fail "wasm2so -O0 trap-nonames.wasm"
+fi
 run "trap in --invoke" 134 "$WASMLOAD" --invoke=div "$T/trap.wasm" 1 0 &&
   head -n 1 "$T/err" | grep -qx 'wasmload: trap: integer divide by zero' &&
   sed -n 2p "$T/err" | grep -qx '  at div' && pass "--invoke trap report" || fail "--invoke trap report"

@@ -24,6 +24,29 @@ refused "a library without the descriptor" "$FIX/fixture_no_desc.so" \
   'fixture_no_desc.so: not a wasm2so shared object (no wasmso_module_descriptor symbol)'
 refused "another ABI version" "$FIX/fixture_bad_abi.so" 'ABI version [0-9]*, but this wasmload reads version'
 
+# Imports that cannot be linked: all of them at once, naming the module file.
+wat imports
+run "unlinkable imports" 1 "$WASMLOAD" "$T/imports.wasm" && [ ! -s "$T/out" ] &&
+  printf '%s\n' "wasmload: $T/imports.wasm: 6 imports cannot be linked:" \
+    '  unknown import env.alpha: expected func (i32, i32) -> i32' \
+    '  incompatible import type wasi_snapshot_preview1.fd_write: expected func (i64) -> i32, got func (i32, i32, i32, i32) -> i32' \
+    '  unknown import env.beta: expected func () -> ()' \
+    '  unknown import env.mem: expected memory of at least 1 page, at most 2' \
+    '  unknown import wasi_snapshot_preview1.no_such_call: expected func (f64) -> (f32, i64)' \
+    '  unknown import env.g: expected global mut i64' >"$T/want" &&
+  cmp -s "$T/err" "$T/want" && pass "every unlinkable import reported at once" ||
+  { fail "unlinkable imports:"; diff "$T/want" "$T/err" >&2; }
+
+# Too many to show: whole lines, then how many more.
+{ echo '(module'; i=0; while [ $i -lt 100 ]; do echo "(import \"env\" \"f$i\" (func))"; i=$((i + 1)); done; echo ')'; } >"$T/many.wat"
+"$WAT2WASM" "$T/many.wat" -o "$T/many.wasm" || fail "wat2wasm many.wat"
+run "100 unlinkable imports" 1 "$WASMLOAD" "$T/many.wasm" &&
+  head -n 1 "$T/err" | grep -qx "wasmload: $T/many.wasm: 100 imports cannot be linked:" &&
+  shown=$(grep -c '^  unknown import env\.f[0-9]*: expected func () -> ()$' "$T/err") &&
+  more=$(tail -n 1 "$T/err" | sed -n 's/^  \.\.\. and \([0-9]*\) more$/\1/p') &&
+  [ -n "$more" ] && [ $((shown + more)) -eq 100 ] && [ "$(wc -l <"$T/err")" -eq $((shown + 2)) ] &&
+  pass "100 unlinkable imports: $shown shown, and $more more" || fail "100 unlinkable imports: $(cat "$T/err")"
+
 case $(uname -m) in
 x86_64) other=aarch64 ;;
 *) other=x86_64 ;;

@@ -98,6 +98,8 @@ EOT
   else
     bad "the link of $missing failed without naming it"; head -n 5 "$out/missing.log"
   fi
+  expect_match "the link error says $missing is not provided by wasm2so's MPI" \
+    "$(cat "$out/missing.log")" "^wasm-mpicc: error: $missing is not provided by wasm2so's MPI"
   # As autoconf's AC_CHECK_FUNC writes it: its own declaration, no mpi.h.
   printf 'char %s ();\nint main(void) { return %s (); }\n' "$missing" "$missing" > "$out/probe-no.c"
   check_fails "AC_CHECK_FUNC-style probe of $missing fails" "$mpicc" "$out/probe-no.c" -o "$out/probe-no.wasm"

@@ -22,7 +22,17 @@ probe_cmake() {
   fi
   expect_match "find_package(MPI) finds MPI for C and C++ in the wrappers" "$(cat "$out/cmake.log")" \
     'probe: MPI_C_FOUND=TRUE MPI_CXX_FOUND=TRUE WASI=1'
-  check "cmake --build makes ring.wasm and ringxx.wasm" cmake --build "$b"
+  expect_match "find_package(OpenMP) finds OpenMP 4.0 (the serial runtime)" "$(cat "$out/cmake.log")" \
+    'probe: OpenMP_C_FOUND=TRUE OpenMP_C_VERSION=4\.0$'
+  check "cmake --build makes ring.wasm, ringxx.wasm and omp.wasm" cmake --build "$b"
+  # ctest runs omp.wasm through the toolchain's emulator (wasmload) and
+  # ring.wasm on 3 ranks through MPIEXEC_PREFLAGS (oversubscribed: the
+  # machine may have fewer cores).
+  if [ -n "$mpirun" ]; then
+    check "ctest runs the wasm tests through wasmload (serial and MPI)" \
+      env WASM2SO_CACHE_DIR="$out/cache" OMPI_MCA_rmaps_base_oversubscribe=1 \
+      ctest --test-dir "$b" --output-on-failure --timeout 120
+  fi
   check "the targets are Wasm modules" sh -c "wasm-objdump -h '$b/ring.wasm' >/dev/null && wasm-objdump -h '$b/ringxx.wasm' >/dev/null"
   if [ -n "$mpirun" ] && [ -x "$wl" ]; then
     expect_eq "ring.wasm runs on 3 ranks" "$(cd "$b" && run_mpi 3 ring.wasm 2>&1)" "ring of 3: token 6"
@@ -58,6 +68,7 @@ probe_configure() {
   fi
   expect_match "AC_CHECK_FUNCS of the compat and emulated calls: yes" "$r" \
     'gethostname=yes getpagesize=yes getrusage=yes clock=yes omp_get_wtime=yes$'
+  expect_match "AC_OPENMP finds OpenMP (-fopenmp)" "$r" '^probe: openmp=-fopenmp$'
 }
 
 # probe_pkgconfig DIR-WITH-wasm-mpi.pc

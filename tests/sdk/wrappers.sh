@@ -158,4 +158,62 @@ int main(void) {
 EOT
 check "-fopenmp program builds" "$mpicc" -fopenmp -O3 "$out/omp.c" -o "$out/omp.wasm"
 check "runs: OpenMP serially" sh -c "[ \"\$(cd '$out' && '$w2s' -O1 omp.wasm -o omp.so && '$wl' omp.so)\" = '5050 1 0 1 1 0 1' ]"
+# _OPENMP: defined by -fopenmp (and its spellings), as the OpenMP 4.0 that
+# the serial runtime implements; not defined without it.
+printf '#ifdef _OPENMP\nopenmp _OPENMP\n#else\nopenmp none\n#endif\n' > "$out/ver.c"
+for f in -fopenmp -fopenmp=libomp -qopenmp; do
+  expect_eq "$f defines _OPENMP 201307" "$("$mpicc" $f -E -P "$out/ver.c" | grep openmp)" "openmp 201307"
+done
+expect_eq "no -fopenmp: no _OPENMP" "$("$mpicc" -E -P "$out/ver.c" | grep openmp)" "openmp none"
+expect_eq "wasm-mpicxx -fopenmp defines _OPENMP" \
+  "$("$mpicxx" -fopenmp -E -P -x c++ "$out/ver.c" | grep openmp)" "openmp 201307"
+# OpenMP-guarded code (as real programs are written) compiles and runs.
+cat > "$out/guard.c" <<'EOT'
+#include <stdio.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+int main(void) {
+  int n = 0;
+#ifdef _OPENMP
+#pragma omp parallel reduction(+ : n)
+  n += omp_get_num_threads();
+  printf("openmp %d threads %d\n", _OPENMP >= 201307, n);
+#else
+  printf("serial\n");
+#endif
+  return 0;
+}
+EOT
+check "OpenMP-guarded code builds with -fopenmp -Wall -Werror" \
+  "$mpicc" -fopenmp -Wall -Werror -O2 "$out/guard.c" -o "$out/guard.wasm"
+expect_eq "it runs the OpenMP branch on one thread" "$(cd "$out" && run_guest guard.wasm 2>&1)" \
+  "openmp 1 threads 1"
+
+# ---- link errors that name the problem ----
+# A call through an implicit declaration with the wrong type: wasm-ld would
+# link a stub that traps at run time; the wrappers make it an error.
+printf 'int twice();\nint main(void) { return twice(); }\n' > "$out/sig1.c"
+printf 'int twice(int a, int b) { return a + b; }\n' > "$out/sig2.c"
+rm -f "$out/sig.wasm"
+if "$mpicc" "$out/sig1.c" "$out/sig2.c" -o "$out/sig.wasm" >"$out/sig.log" 2>&1; then
+  bad "a function signature mismatch links"
+else
+  ok "a function signature mismatch fails to link"
+fi
+expect_match "the error names the function and what to do" "$(cat "$out/sig.log")" \
+  "^wasm-mpicc: error: twice is called with another type than its definition's.*include the header"
+check "no module is written" test ! -e "$out/sig.wasm"
+check_fails "wasm-mpicxx: a signature mismatch fails to link too" \
+  "$mpicxx" -x c "$out/sig1.c" -x none "$out/sig2.c" -o "$out/sigxx.wasm"
+# Configure probes only link: AC_CHECK_FUNC's `char f ();` must still find
+# a function that exists (in autoconf's conftest and CMake's cmTC_*).
+mkdir -p "$out/probe"
+printf 'char gethostname ();\nint main(void) { return gethostname (); }\n' > "$out/probe/conftest.c"
+check "AC_CHECK_FUNC-style probe of gethostname links (conftest)" \
+  sh -c "cd '$out/probe' && '$mpicc' conftest.c -o conftest"
+check "the same as a CMake probe links (cmTC_*)" \
+  sh -c "cd '$out/probe' && '$mpicc' conftest.c -o cmTC_1a2b3.wasm"
+check_fails "the same as a program does not link" \
+  sh -c "cd '$out/probe' && '$mpicc' conftest.c -o app.wasm"
 finish

@@ -180,14 +180,60 @@ START_TEST(test_bounds_checks_recorded) {
 }
 END_TEST
 
-START_TEST(test_malformed_leaves_nothing) {
-  char *so = temp_so(); /* exists beforehand: a failed translation removes it */
+/* A failed translation leaves the output as it was: an existing file keeps
+ * its contents, an absent one stays absent. */
+START_TEST(test_failure_keeps_output) {
+  char *so = temp_so();
+  FILE *f = fopen(so, "w");
+  ck_assert_ptr_nonnull(f);
+  fputs("an earlier build", f);
+  fclose(f);
   w2s_options o;
   w2s_options_default(&o);
   w2s_diag d = {0};
   ck_assert(!w2s_translate(add_wasm, 20, &o, so, &d));
   ck_assert_int_eq(d.kind, W2S_DIAG_MALFORMED);
+  char buf[64] = {0};
+  f = fopen(so, "r");
+  ck_assert_ptr_nonnull(f);
+  ck_assert_uint_gt(fread(buf, 1, sizeof buf - 1, f), 0);
+  fclose(f);
+  ck_assert_str_eq(buf, "an earlier build");
+  /* A failure at the last step, the link, too. */
+  o.ld_lld = "/bin/false";
+  d = (w2s_diag){0};
+  ck_assert(!w2s_translate(add_wasm, sizeof add_wasm, &o, so, &d));
+  ck_assert_msg(strstr(d.msg, "linking failed") != NULL, "%s", d.msg);
+  memset(buf, 0, sizeof buf);
+  f = fopen(so, "r");
+  ck_assert_ptr_nonnull(f);
+  ck_assert_uint_gt(fread(buf, 1, sizeof buf - 1, f), 0);
+  fclose(f);
+  ck_assert_str_eq(buf, "an earlier build");
+  ck_assert_int_eq(unlink(so), 0);
+  d = (w2s_diag){0};
+  ck_assert(!w2s_translate(add_wasm, 20, &o, so, &d));
   ck_assert_int_ne(access(so, F_OK), 0);
+  free(so);
+}
+END_TEST
+
+/* An output that holds a Wasm module is refused, before any work, and kept. */
+START_TEST(test_output_is_module) {
+  char *so = temp_so();
+  FILE *f = fopen(so, "w");
+  ck_assert_ptr_nonnull(f);
+  ck_assert_uint_eq(fwrite(add_wasm, 1, sizeof add_wasm, f), sizeof add_wasm);
+  fclose(f);
+  w2s_options o;
+  w2s_options_default(&o);
+  w2s_diag d = {0};
+  ck_assert(!w2s_translate(add_wasm, sizeof add_wasm, &o, so, &d));
+  ck_assert_msg(strstr(d.msg, "is a WebAssembly module") != NULL, "%s", d.msg);
+  struct stat st;
+  ck_assert_int_eq(stat(so, &st), 0);
+  ck_assert_int_eq(st.st_size, sizeof add_wasm);
+  unlink(so);
   free(so);
 }
 END_TEST
@@ -245,6 +291,53 @@ START_TEST(test_bad_target) {
 }
 END_TEST
 
+/* --cpu and --cpu-features are checked against the target's names before
+ * LLVM sees them (it aborts on some unknown CPUs and only warns about an
+ * unknown feature); a name of the other architecture suggests its --target. */
+static const struct {
+  const char *target, *cpu, *features;
+  const char *error; /* NULL: accepted; else a part of the message */
+} cpu_cases[] = {
+    {"x86_64", "neoverse-n1", NULL, "--target=aarch64"},
+    {"aarch64", "znver3", NULL, "--target=x86_64"},
+    {"x86_64", "no-such-cpu", NULL, "unknown CPU 'no-such-cpu' for x86_64"},
+    {"aarch64", "no-such-cpu", NULL, "unknown CPU 'no-such-cpu' for aarch64"},
+    {"x86_64", NULL, "+sve", "--target=aarch64"},
+    {"aarch64", NULL, "+avx2", "--target=x86_64"},
+    {"x86_64", NULL, "+avx2,+no-such-feature", "unknown x86_64 feature 'no-such-feature'"},
+    {"x86_64", NULL, "avx2", "at 'avx2'"},
+    {"x86_64", NULL, "+avx2,,-fma", "an empty item"},
+    {"x86_64", NULL, "+avx2,", "an empty item"},
+    {"x86_64", NULL, "+", "at '+'"},
+    {"x86_64", "Znver3", NULL, "unknown CPU"},
+    {"x86_64", "znver3", "+avx2,-fma", NULL},
+    {"x86_64", "x86-64-v3", "", NULL},
+    {"aarch64", "neoverse-n1", "+sve,-sha3", NULL},
+    {"aarch64", "generic", NULL, NULL},
+};
+
+START_TEST(test_cpu_names) {
+  w2s_options o;
+  w2s_options_default(&o);
+  o.target = cpu_cases[_i].target;
+  o.cpu = cpu_cases[_i].cpu;
+  o.features = cpu_cases[_i].features;
+  w2s_diag d = {0};
+  void *obj = NULL;
+  size_t size = 0;
+  bool ok = w2s_compile(add_wasm, sizeof add_wasm, &o, &obj, &size, &d);
+  free(obj);
+  const char *want = cpu_cases[_i].error;
+  if (!want) {
+    ck_assert_msg(ok, "%s --cpu=%s --cpu-features=%s: %s", o.target, o.cpu, o.features, d.msg);
+    return;
+  }
+  ck_assert_msg(!ok, "%s --cpu=%s --cpu-features=%s accepted", o.target, o.cpu, o.features);
+  ck_assert_int_eq(d.kind, W2S_DIAG_BACKEND);
+  ck_assert_msg(strstr(d.msg, want) != NULL, "expected '%s' in: %s", want, d.msg);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("translate");
   TCase *tc = tcase_create("backend");
@@ -253,10 +346,12 @@ int main(void) {
   tcase_add_test(tc, test_split_parts);
   tcase_add_test(tc, test_huge_functions_alone);
   tcase_add_test(tc, test_bounds_checks_recorded);
-  tcase_add_test(tc, test_malformed_leaves_nothing);
+  tcase_add_test(tc, test_failure_keeps_output);
+  tcase_add_test(tc, test_output_is_module);
   tcase_add_test(tc, test_output_not_regular);
   tcase_add_test(tc, test_aarch64);
   tcase_add_test(tc, test_bad_target);
+  tcase_add_loop_test(tc, test_cpu_names, 0, sizeof cpu_cases / sizeof cpu_cases[0]);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -32,6 +32,10 @@
 static unsigned assume_intrinsic(void) { return LLVMLookupIntrinsicID("llvm.assume", 11); }
 
 void w2s_keep_load(w2s_lower_fn *f, LLVMValueRef load) {
+  /* With --bounds-checks the check before the load traps, and the optimiser
+   * keeps a branch to a trap even where it deletes the load. */
+  if (f->mem_size)
+    return;
   LLVMTypeRef i1 = f->t_i1;
   unsigned id = assume_intrinsic();
   LLVMValueRef fn = LLVMGetIntrinsicDeclaration(f->mod, id, NULL, 0);

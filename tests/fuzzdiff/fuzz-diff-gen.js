@@ -11,8 +11,8 @@
 // log hash) becomes a spec-test JSON script DIR/sSEED.json that spec_runner
 // replays against wasm2so.  DIR/sSEED.calls says what each line is.
 // Prints one line per seed and, last, `gen: N modules, M exports, S skipped,
-// R NaN results` (exports called; not called: v128 in the signature, which
-// JS cannot pass; NaN results: called, trap or not compared, value not).
+// R NaN results` (exports called; not called: a value type this script does
+// not know; NaN results: called, trap or not compared, value not).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -94,6 +94,9 @@ function makeArg(rnd, type) {
     return { js: v, json: { type, value: f64bits(v).toString() } }; }
   case 'funcref': case 'externref':
     return { js: null, json: { type, value: 'null' } };
+  case 'v128': {  // as two i64 lanes (JS passes it so through a wrapper)
+    const lanes = [0, 1].map(() => makeArg(rnd, 'i64').js);
+    return { js: lanes, json: { type, lane_type: 'i64', value: lanes.map(v => BigInt.asUintN(64, v).toString()) } }; }
   default:
     return null;
   }
@@ -112,6 +115,7 @@ function expectValue(type, v) {
   case 'f32': return Number.isNaN(v) ? null : { type, value: String(f32bits(v)) };
   case 'f64': return Number.isNaN(v) ? null : { type, value: f64bits(v).toString() };
   case 'funcref': case 'externref': return v === null ? { type, value: 'null' } : { type };
+  case 'v128': return { type, lane_type: 'i64', value: v.map(x => BigInt.asUintN(64, x).toString()) };
   default: return null;
   }
 }
@@ -176,6 +180,55 @@ function exportSignatures(bin) {
   return sigs;
 }
 
+// JS cannot pass or receive a v128, so a function with one in its signature
+// is called through a small wasm module that takes and returns each v128 as
+// two i64 lanes.  Returns a JS function taking and returning lanes as arrays.
+const TYPE_CODE = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b, funcref: 0x70, externref: 0x6f };
+function leb(n) { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return b; }
+function section(id, body) { return [id, ...leb(body.length), ...body]; }
+function vec(items) { return [...leb(items.length), ...items.flat()]; }
+function funcType(params, results) {
+  return [0x60, ...vec(params.map(t => [TYPE_CODE[t]])), ...vec(results.map(t => [TYPE_CODE[t]]))];
+}
+function v128Caller(fn, sig) {
+  const split = ts => ts.flatMap(t => t === 'v128' ? ['i64', 'i64'] : [t]);
+  const code = [];
+  let arg = 0;
+  for (const t of sig.params) {
+    if (t === 'v128')  // splat lane 0, replace lane 1
+      code.push(0x20, arg++, 0xfd, 18, 0x20, arg++, 0xfd, 30, 1);
+    else code.push(0x20, arg++);
+  }
+  code.push(0x10, 0);
+  const nargs = arg, nres = sig.results.length;
+  for (let i = nres; i-- > 0;) code.push(0x21, ...leb(nargs + i));  // results into locals
+  for (let i = 0; i < nres; i++) {
+    const l = leb(nargs + i);
+    if (sig.results[i] === 'v128') code.push(0x20, ...l, 0xfd, 29, 0, 0x20, ...l, 0xfd, 29, 1);
+    else code.push(0x20, ...l);
+  }
+  code.push(0x0b);
+  const locals = vec(sig.results.map(t => [1, TYPE_CODE[t]]));
+  const body = [...locals, ...code];
+  const bin = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...section(1, vec([funcType(sig.params, sig.results), funcType(split(sig.params), split(sig.results))])),
+    ...section(2, vec([[1, 0x6d, 1, 0x66, 0, 0]])),           // import "m" "f" (type 0)
+    ...section(3, vec([[1]])),                                 // func (type 1)
+    ...section(7, vec([[4, 0x63, 0x61, 0x6c, 0x6c, 0, 1]])),   // export "call"
+    ...section(10, vec([[...leb(body.length), ...body]]))]);
+  const call = new WebAssembly.Instance(new WebAssembly.Module(bin), { m: { f: fn } }).exports.call;
+  return (...args) => {
+    const flat = [];
+    sig.params.forEach((t, i) => { if (t === 'v128') flat.push(...args[i]); else flat.push(args[i]); });
+    let r = call(...flat);
+    const n = split(sig.results).length;
+    r = n === 0 ? [] : n === 1 ? [r] : [...r];
+    const out = [];
+    for (const t of sig.results) out.push(t === 'v128' ? [r.shift(), r.shift()] : r.shift());
+    return sig.results.length === 1 ? out[0] : out;
+  };
+}
+
 const logBytes = fs.readFileSync(opts['log-wasm']);
 fs.copyFileSync(opts['log-wasm'], path.join(opts.out, 'log.wasm'));
 let totalExports = 0, totalSkipped = 0, totalNans = 0, modules = 0;
@@ -213,11 +266,12 @@ for (let seed = first; seed < first + count; seed++) {
   const invoke = (field, args) => ({ type: 'invoke', module: '$m', field, args });
   for (const [field, sig] of (inst ? sigs : [])) {
     if (field === 'hangLimitInitializer') continue;
-    const unsupported = sig.params.concat(sig.results).find(t => t === 'v128' || t === 'unknown');
-    if (unsupported) {  // JS cannot pass or receive a v128
-      skipped++; notes.push(`${field}: ${unsupported} in signature`);
+    if (sig.params.concat(sig.results).includes('unknown')) {
+      skipped++; notes.push(`${field}: a value type this script does not know`);
       continue;
     }
+    const hasV128 = sig.params.concat(sig.results).includes('v128');
+    const fn = hasV128 ? v128Caller(inst.exports[field], sig) : inst.exports[field];
     // Reset binaryen's hang limit (loops and calls count it down) and the log
     // hash first: each call's logs are compared on their own.
     inst.exports.hangLimitInitializer();
@@ -225,10 +279,10 @@ for (let seed = first; seed < first + count; seed++) {
     log.reset();
     add({ type: 'action', action: { type: 'invoke', module: '$log', field: 'reset', args: [] } }, 'reset the log hash');
     const args = sig.params.map(t => makeArg(rnd, t));
-    const shown = `${field}(${args.map(a => a.json.value).join(', ')})`;
+    const shown = `${field}(${args.map(a => a.json.type === 'v128' ? 'i64x2 ' + a.json.value.join(' ') : a.json.value).join(', ')})`;
     let res, trap = null;
     try {
-      res = inst.exports[field](...args.map(a => a.js));
+      res = fn(...args.map(a => a.js));
     } catch (e) {
       trap = specTrap(e);
       if (!trap) throw new Error(`seed ${seed}: ${shown}: unexpected ${e}`);
@@ -248,7 +302,7 @@ for (let seed = first; seed < first + count; seed++) {
         nans++;
       } else {
         add({ type: 'assert_return', action, expected },
-            `${shown} returns ${expected.map(v => v.value === undefined ? 'non-null ' + v.type : v.value).join(', ')}`);
+            `${shown} returns ${expected.map(v => v.value === undefined ? 'non-null ' + v.type : v.type === 'v128' ? 'i64x2 ' + v.value.join(' ') : v.value).join(', ')}`);
       }
     }
     compared++;

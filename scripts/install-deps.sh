@@ -10,6 +10,7 @@ pkgs=(
   libc++-19-dev-wasm32 libc++abi-19-dev-wasm32       # guest C++
   libclang-rt-19-dev                                 # libFuzzer and sanitizers for `make fuzz`
   wabt                                               # wast2json, wat2wasm for the spec tests
+  binaryen                                           # wasm-opt -ttf: the differential test's modules
   check libjansson-dev                               # unit tests, spec runner
   nettle-dev                                         # wasmload's cache keys (SHA-512/256)
   libopenmpi-dev openmpi-bin                         # the host MPI the shim forwards to

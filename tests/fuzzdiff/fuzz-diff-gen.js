@@ -1,7 +1,10 @@
 // fuzz-diff-gen.js — the reference side of the differential test.
 //
 //   node fuzz-diff-gen.js --out=DIR --log-wasm=LOG.wasm [--wasm-opt=P]
-//        [--wasm-validate=P] FIRST_SEED COUNT
+//        [--wasm-validate=P] [--module=M.wasm] FIRST_SEED COUNT
+//
+// (--module: that module instead of binaryen's, for one seed, which still
+// picks the arguments: what reduce.sh uses to shrink a failing module.)
 //
 // For each seed: random bytes from a seeded PRNG become a module through
 // binaryen's `wasm-opt -ttf` (Wasm 2.0 features only, checked by wabt's
@@ -24,9 +27,9 @@ for (const a of process.argv.slice(2)) {
   const m = /^--([a-z-]+)=(.*)$/.exec(a);
   if (m) opts[m[1]] = m[2]; else pos.push(a);
 }
-if (!opts.out || !opts['log-wasm'] || pos.length !== 2) {
+if (!opts.out || !opts['log-wasm'] || pos.length !== 2 || (opts.module && pos[1] !== '1')) {
   console.error('usage: node fuzz-diff-gen.js --out=DIR --log-wasm=LOG.wasm [--wasm-opt=P] ' +
-                '[--wasm-validate=P] FIRST_SEED COUNT');
+                '[--wasm-validate=P] [--module=M.wasm] FIRST_SEED COUNT (1 with --module)');
   process.exit(2);
 }
 const first = Number(pos[0]), count = Number(pos[1]);
@@ -238,7 +241,13 @@ for (let seed = first; seed < first + count; seed++) {
   const bytes = Buffer.alloc(SIZE_MIN + rnd() % (SIZE_MAX - SIZE_MIN));
   for (let i = 0; i < bytes.length; i++) bytes[i] = rnd() & 0xff;
   const stem = path.join(opts.out, 's' + seed);
-  const made = makeModule(bytes, stem);
+  let made;
+  if (opts.module) {
+    fs.copyFileSync(opts.module, stem + '.wasm');
+    made = { file: stem + '.wasm', refTypes: false };
+  } else {
+    made = makeModule(bytes, stem);
+  }
   const bin = fs.readFileSync(made.file);
 
   const logInst = new WebAssembly.Instance(new WebAssembly.Module(logBytes), {});

@@ -4,7 +4,7 @@
 # a fixed set of seeds (alone: make check-fuzz-diff).  `make fuzz-diff
 # FUZZ_SECONDS=N`: new seeds for N seconds (default FUZZ_SECONDS of make fuzz).
 EXTRA_DIST += tests/fuzzdiff/run-fuzz-diff.sh tests/fuzzdiff/fuzz-diff-gen.js \
-	tests/fuzzdiff/log.wat tests/fuzzdiff/README
+	tests/fuzzdiff/log.wat tests/fuzzdiff/reduce.sh tests/fuzzdiff/README
 if WITH_TRANSLATOR
 TESTS += tests/fuzzdiff/run-fuzz-diff.sh
 # After the aarch64 tests, which cross-build the runner it uses under qemu

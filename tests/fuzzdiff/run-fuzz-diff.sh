@@ -11,7 +11,9 @@
 # FUZZ_DIFF_KEEP (default $top_builddir/tests/fuzzdiff/failures).
 # Environment (set by `make check`): top_srcdir, top_builddir, WAT2WASM;
 # WASM_OPT (default wasm-opt), WASM_VALIDATE (default wasm-validate), NODE
-# (default node), QEMU_AARCH64 (default qemu-aarch64).
+# (default node), QEMU_AARCH64 (default qemu-aarch64); FUZZ_DIFF_LEVELS (the
+# x86_64 -O levels, default "0 2"), FUZZ_DIFF_WORK (the scratch directory),
+# FUZZ_DIFF_PLANT (selftest.sh's planted mismatches).
 # The last line: `fuzz-diff: N modules, M exports compared, K mismatches`.
 set -u
 
@@ -31,7 +33,9 @@ count=${FUZZ_DIFF_COUNT:-300}
 acount=${FUZZ_DIFF_AARCH64:-60}
 seconds=${FUZZ_SECONDS:-}
 keep=${FUZZ_DIFF_KEEP:-$top_builddir/tests/fuzzdiff/failures}
-work=$top_builddir/tests/fuzzdiff/work
+# (make check and make fuzz-diff may run at once in one build tree)
+work=${FUZZ_DIFF_WORK:-$top_builddir/tests/fuzzdiff/work${seconds:+-fuzz}}
+levels=${FUZZ_DIFF_LEVELS:-0 2}
 
 say() { echo "fuzz-diff: $*"; }
 # Exit 77: automake's SKIP (the reason is on the line before).
@@ -97,7 +101,7 @@ keep_seed() {
   cp "$1/s$2.wasm" "$1/s$2.json" "$1/s$2.calls" "$1/log.wasm" "$k/"
   case " $bad_seeds " in *" $2 "*) ;; *) bad_seeds="$bad_seeds $2" ;; esac
   case $3 in
-  *O0) how="$runner -O 0 $k/s$2.json" ;;
+  fuzz-diff-O[0-9]) how="$runner -O ${3#fuzz-diff-O} $k/s$2.json" ;;
   fuzz-diff|*aarch64*) how="$runner --target=aarch64 --so-dir=$k/so $k/s$2.json && $qemu $xrunner --so-dir=$k/so $k/s$2.json" ;;
   *) how="$runner -O 2 $k/s$2.json" ;;
   esac
@@ -124,8 +128,13 @@ batch() {
   modules=$((modules + $2))
   exports=$((exports + $(sed -n 's/^gen: [0-9]* modules, \([0-9]*\) exports.*/\1/p' "$work/gen.out")))
   seq "$1" $(($1 + $2 - 1)) > "$work/all"
-  run_config fuzz-diff-O0 "$work" "$work/all" "$runner" -O 0
-  run_config fuzz-diff-O2 "$work" "$work/all" "$runner" -O 2
+  # (selftest.sh: wrong expectations planted, which must all be reported)
+  if [ -n "${FUZZ_DIFF_PLANT:-}" ]; then
+    "$node" "$here/plant.js" "$work"/s*.json || mismatches=$((mismatches + 1))
+  fi
+  for o in $levels; do
+    run_config fuzz-diff-O$o "$work" "$work/all" "$runner" -O "$o"
+  done
   if [ "$aarch64" = yes ] && [ "$3" -gt 0 ]; then
     seq "$1" $(($1 + $3 - 1)) > "$work/some"
     mkdir -p "$work/so-aarch64"

@@ -18,3 +18,4 @@ include tests/wasi/local.mk
 include tests/sandbox/local.mk
 include tests/cross/local.mk
 include tests/mpi/local.mk
+include tests/fuzzdiff/local.mk

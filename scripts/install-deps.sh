@@ -10,7 +10,7 @@ pkgs=(
   libc++-19-dev-wasm32 libc++abi-19-dev-wasm32       # guest C++
   libclang-rt-19-dev                                 # libFuzzer and sanitizers for `make fuzz`
   wabt                                               # wast2json, wat2wasm for the spec tests
-  binaryen                                           # not used: the tests prove builds ignore its wasm-opt
+  binaryen                                           # wasm-opt -ttf for tests/fuzzdiff; builds must ignore its wasm-opt
   cmake                                              # the sdk's CMake toolchain probes (tests/sdk)
   check libjansson-dev                               # unit tests, spec runner
   nettle-dev                                         # wasmload's cache keys (SHA-512/256)

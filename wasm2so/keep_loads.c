@@ -136,18 +136,58 @@ static LLVMValueRef strip(LLVMValueRef v) {
   return v;
 }
 
-/* Whether v, computed in bb, reaches an effect of bb itself through values
- * computed there (or goes round bb as a one-block loop): then code
- * generation must compute it in bb.  Not a value
- * that is only used elsewhere (machine sinking would move the load to where
- * it is used, off the other paths), nor one that only a select uses (a
- * select with a load operand can become a branch around the load). */
+static bool is_const_int(LLVMValueRef v, long long *out) {
+  if (!LLVMIsAConstantInt(v))
+    return false;
+  *out = LLVMConstIntGetSExtValue(v);
+  return true;
+}
+
+/* Whether code generation may read fewer bytes of the load behind `v` (an
+ * operand of `user`) than it loaded, or drop it: a load that only some bits
+ * of are used (trunc, masks, shifts, one vector lane, a sign test) becomes a
+ * narrower load, which can miss the bytes past the end of memory, and a
+ * value stored back where it was loaded becomes a no-op. */
+static bool may_narrow(LLVMValueRef user, LLVMValueRef v, LLVMValueRef root) {
+  LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(v));
+  if (k != LLVMIntegerTypeKind && k != LLVMVectorTypeKind)
+    return false; /* a float's bits are all used by what takes it */
+  long long c;
+  switch (LLVMGetInstructionOpcode(user)) {
+  case LLVMTrunc: case LLVMLShr: case LLVMAShr: case LLVMShl:
+  case LLVMExtractElement: case LLVMShuffleVector:
+    return true;
+  case LLVMAnd: case LLVMOr:
+    return LLVMIsAConstant(LLVMGetOperand(user, 0)) || LLVMIsAConstant(LLVMGetOperand(user, 1));
+  case LLVMICmp: {
+    LLVMIntPredicate p = LLVMGetICmpPredicate(user);
+    LLVMValueRef o = LLVMGetOperand(user, LLVMGetOperand(user, 0) == v ? 1 : 0);
+    return is_const_int(o, &c) && (((p == LLVMIntSLT || p == LLVMIntSGE) && c == 0) ||
+                                   ((p == LLVMIntSGT || p == LLVMIntSLE) && c == -1));
+  }
+  case LLVMStore: /* the loaded value itself, back where it came from */
+    return v == root && LLVMIsALoadInst(root) && LLVMGetOperand(user, 0) == v &&
+           LLVMGetOperand(user, 1) == LLVMGetOperand(root, 0);
+  default:
+    return false;
+  }
+}
+
+/* Whether code generation must read the whole load `root` in its block bb
+ * with no help: its value reaches an effect of bb through values computed
+ * there (or goes round bb as a one-block loop), and nothing on the way may
+ * narrow it.  Not a value that is only used elsewhere (machine sinking would
+ * move the load to where it is used, off the other paths), nor one that only
+ * a select uses (a select with a load operand can become a branch around the
+ * load).  Instruction selection works a block at a time, so only the load's
+ * direct users elsewhere can narrow it (an and-mask there). */
 static bool anchored(LLVMValueRef root, LLVMBasicBlockRef bb, unsigned assume_id) {
   /* A bounded walk over root's users in bb (long expression chains are the
    * common case: a stencil's sum of nine loads feeds its store). */
   enum { MAX = 256 };
   LLVMValueRef work[MAX];
   unsigned n = 0, next = 0;
+  bool effect = false;
   work[n++] = root;
   while (next < n) {
     LLVMValueRef v = work[next++];
@@ -155,22 +195,27 @@ static bool anchored(LLVMValueRef root, LLVMBasicBlockRef bb, unsigned assume_id
       LLVMValueRef user = LLVMGetUser(u);
       if (!LLVMIsAInstruction(user) || is_keep(user, assume_id) || LLVMIsASelectInst(user))
         continue;
+      bool here = LLVMGetInstructionParent(user) == bb;
+      if ((here || v == root) && may_narrow(user, v, root))
+        return false;
       /* A phi of bb itself: bb is a loop of one block, v goes round it (a
        * reduction), and machine sinking never breaks a back edge. */
       if (LLVMIsAPHINode(user)) {
-        if (LLVMGetInstructionParent(user) == bb)
-          return true;
+        effect |= here;
         continue;
       }
-      if (LLVMGetInstructionParent(user) != bb)
+      if (!here)
         continue;
       switch (LLVMGetInstructionOpcode(user)) {
       case LLVMStore: case LLVMRet: case LLVMBr: case LLVMSwitch:
       case LLVMInvoke: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
-        return true;
+        effect = true;
+        continue;
       case LLVMCall:
-        if (LLVMIsAInlineAsm(LLVMGetCalledValue(user)) || !LLVMIsAIntrinsicInst(user))
-          return true;
+        if (LLVMIsAInlineAsm(LLVMGetCalledValue(user)) || !LLVMIsAIntrinsicInst(user)) {
+          effect = true;
+          continue;
+        }
         break;
       default:
         break;
@@ -185,7 +230,7 @@ static bool anchored(LLVMValueRef root, LLVMBasicBlockRef bb, unsigned assume_id
       }
     }
   }
-  return false;
+  return effect;
 }
 
 /* Remove v and the transparent operations behind it that nothing else uses. */
@@ -206,7 +251,7 @@ static LLVMValueRef insertion_point(LLVMValueRef root) {
   return at;
 }
 
-void w2s_lower_kept_loads(LLVMModuleRef mod, bool is_aarch64) {
+void w2s_lower_kept_loads(LLVMModuleRef mod, bool is_aarch64, bool every_load) {
   unsigned assume_id = assume_intrinsic();
   LLVMContextRef ctx = LLVMGetModuleContext(mod);
   LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
@@ -223,7 +268,7 @@ void w2s_lower_kept_loads(LLVMModuleRef mod, bool is_aarch64) {
            * optimiser forwarded from a store) needs nothing. */
           LLVMValueRef root = strip(v);
           if (root && LLVMIsAInstruction(root) &&
-              !anchored(root, LLVMGetInstructionParent(root), assume_id)) {
+              (every_load || !anchored(root, LLVMGetInstructionParent(root), assume_id))) {
             LLVMPositionBuilderBefore(b, insertion_point(root));
             force_read(b, ctx, is_aarch64, root);
           }

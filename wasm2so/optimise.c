@@ -67,6 +67,8 @@ bool w2s_optimise(LLVMModuleRef mod, const w2s_target *t, int opt_level, w2s_dia
   snprintf(pipeline, sizeof pipeline, "default<O%d>,function(adce)", opt_level);
   if (!run_passes(mod, pipeline, t, d))
     return false;
-  w2s_lower_kept_loads(mod, t->is_aarch64);
+  /* -O0 leaves x & 0 and the like to instruction selection, which folds
+   * them and drops the load they read: there every load is read. */
+  w2s_lower_kept_loads(mod, t->is_aarch64, opt_level == 0);
   return true;
 }

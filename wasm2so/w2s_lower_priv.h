@@ -98,9 +98,10 @@ void w2s_fold_addresses(LLVMModuleRef mod, bool bounds_checks);
 void w2s_countable_loops(LLVMModuleRef mod);
 
 /* keep_loads.c: after optimisation, each w2s_keep_load mark becomes an asm
- * that reads the value where the load has no other live user, and goes
- * away elsewhere.  w2s_is_keep: v is such a mark (no effect to observe). */
-void w2s_lower_kept_loads(LLVMModuleRef mod, bool is_aarch64);
+ * that reads the value where code generation could otherwise drop the load
+ * (every_load: everywhere), and goes away elsewhere.  w2s_is_keep: v is such
+ * a mark (no effect to observe). */
+void w2s_lower_kept_loads(LLVMModuleRef mod, bool is_aarch64, bool every_load);
 bool w2s_is_keep(LLVMValueRef v);
 
 /* optimise.c */

@@ -64,6 +64,21 @@
   (func $get (param i32) (result i32) (i32.load (local.get 0)))
   (func (export "call_dropped") (param $a i32) (result i32)
     (drop (call $get (local.get $a))) (i32.const 8))
+  ;; Its low half stored back where it was read (found by tests/fuzzdiff):
+  ;; code generation narrows the load and drops the store as a no-op.
+  (func (export "store_back") (param $a i32)
+    (i32.store16 offset=4 (local.get $a) (i32.load offset=4 (local.get $a))))
+  ;; Only some bits used: a narrower load would miss the bytes past the end.
+  (func (export "low_half") (param $a i32)
+    (i32.store16 (i32.const 64) (i32.load (local.get $a))))
+  (func (export "low_byte") (param $a i32) (result i32)
+    (i32.and (i32.load (local.get $a)) (i32.const 0xff)))
+  (func (export "high_byte") (param $a i32) (result i32)
+    (i32.wrap_i64 (i64.shr_u (i64.load (local.get $a)) (i64.const 56))))
+  ;; A load ANDed with 0 as an address (found by tests/fuzzdiff at -O0).
+  (func (export "and_zero") (param $a i32)
+    (v128.store offset=22 (i32.and (i32.load8_s offset=3 (local.get $a)) (i32.const 0))
+                (v128.const i64x2 0 0)))
   ;; A load whose value is then stored over (the store is dead too).
   (func (export "stored_over") (param $a i32) (result i32)
     (i32.store (i32.const 32) (i32.load (local.get $a)))
@@ -101,3 +116,14 @@
 (assert_return (invoke "call_dropped" (i32.const 0)) (i32.const 8))
 (assert_trap (invoke "stored_over" (i32.const 65536)) "out of bounds memory access")
 (assert_return (invoke "stored_over" (i32.const 0)) (i32.const 9))
+(assert_trap (invoke "store_back" (i32.const -127)) "out of bounds memory access")
+(assert_trap (invoke "store_back" (i32.const 65530)) "out of bounds memory access")
+(assert_return (invoke "store_back" (i32.const 65528)))
+(assert_trap (invoke "low_half" (i32.const 65534)) "out of bounds memory access")
+(assert_return (invoke "low_half" (i32.const 65532)))
+(assert_trap (invoke "low_byte" (i32.const 65533)) "out of bounds memory access")
+(assert_return (invoke "low_byte" (i32.const 0)) (i32.const 1))
+(assert_trap (invoke "high_byte" (i32.const 65529)) "out of bounds memory access")
+(assert_return (invoke "high_byte" (i32.const 65528)) (i32.const 0))
+(assert_trap (invoke "and_zero" (i32.const -65)) "out of bounds memory access")
+(assert_return (invoke "and_zero" (i32.const 0)))

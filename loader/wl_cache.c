@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sched.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -102,14 +103,30 @@ static bool make_dirs(const char *dir) {
 
 /* The options given to wasm2so that shape its output, all in the key:
  * wasm2so's defaults but for an explicit target, so that any wasm2so found
- * (even one made for another host) translates for this one. */
-static const char *const key_opts[] = {
-  "-O2",
+ * (even one made for another host) translates for this one; and
+ * --bounds-checks where the address space is capped too tightly for guard
+ * regions (ulimit -v, often set on clusters), so that `wasmload app.wasm`
+ * runs there too. */
+#define MAX_KEY_OPTS 4
+
+static bool address_space_capped(void) {
+  struct rlimit rl;
+  /* A guarded memory needs WASMSO_MEMORY_RESERVATION and its guards, the
+   * process (MPI included) room beside it. */
+  return getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+         rl.rlim_cur < WASMSO_MEMORY_RESERVATION + (4ull << 30);
+}
+
+static void key_opts(const char *opts[MAX_KEY_OPTS]) {
+  size_t n = 0;
+  opts[n++] = "-O2";
 #ifdef HOST_TARGET_OPT
-  HOST_TARGET_OPT,
+  opts[n++] = HOST_TARGET_OPT;
 #endif
-  NULL,
-};
+  if (address_space_capped())
+    opts[n++] = "--bounds-checks";
+  opts[n] = NULL;
+}
 
 /* ---- the key ---- */
 static void add(struct sha512_256_ctx *h, const void *p, size_t n) {
@@ -121,6 +138,8 @@ static void add_u64(struct sha512_256_ctx *h, uint64_t v) { add(h, &v, sizeof v)
 static void add_str(struct sha512_256_ctx *h, const char *s) { add(h, s, strlen(s) + 1); }
 
 static void cache_key(const uint8_t *wasm, size_t size, const wl_translator *t, char hex[65]) {
+  const char *opts[MAX_KEY_OPTS];
+  key_opts(opts);
   struct sha512_256_ctx h;
   sha512_256_init(&h);
   add_str(&h, "wasm2so cache 2");
@@ -131,7 +150,7 @@ static void cache_key(const uint8_t *wasm, size_t size, const wl_translator *t, 
   add_u64(&h, t->size);
   add_u64(&h, (uint64_t)t->mtime_sec);
   add_u64(&h, (uint64_t)t->mtime_nsec);
-  for (const char *const *o = key_opts; *o; o++) add_str(&h, *o);
+  for (const char *const *o = opts; *o; o++) add_str(&h, *o);
   add_u64(&h, size);
   add(&h, wasm, size);
   uint8_t out[SHA512_256_DIGEST_SIZE];
@@ -143,13 +162,14 @@ static void cache_key(const uint8_t *wasm, size_t size, const wl_translator *t, 
 /* key_opts and -j N, N = the CPUs this process may run on (the translator
  * inherits that set; under a launcher that binds ranks it may be one). */
 struct run_opts {
-  const char *argv[sizeof key_opts / sizeof *key_opts + 2];
+  const char *argv[MAX_KEY_OPTS + 1];
   char jobs[16];
 };
 
 static const char *const *run_opts(struct run_opts *r) {
   size_t n = 0;
-  for (; key_opts[n]; n++) r->argv[n] = key_opts[n];
+  key_opts(r->argv);
+  while (r->argv[n]) n++;
   cpu_set_t set;
   long cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : sysconf(_SC_NPROCESSORS_ONLN);
   snprintf(r->jobs, sizeof r->jobs, "-j%ld", cpus < 1 ? 1 : cpus > 1024 ? 1024 : cpus);

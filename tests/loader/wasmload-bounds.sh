@@ -38,6 +38,15 @@ capped "grow to the cap" 0 --max-memory=256M --invoke=grow "$T/checked.so" 4095 
 capped "grow past the cap" 0 --max-memory=256M --invoke=grow "$T/checked.so" 4096 &&
   same "$T/out" '-1\n' && pass "memory does not grow past --max-memory" || fail "grow 4096: $(cat "$T/out")"
 
+# wasmload app.wasm translates with --bounds-checks itself under such a cap
+# (its own cache entry), and traps exactly as the checked .so does.
+export WASM2SO
+capped "a .wasm under the cap" 0 --max-memory=256M --invoke=peek "$T/bounds.wasm" 65532 &&
+  same "$T/out" '0\n' && pass "a .wasm runs under ulimit -v 2 GiB (translated with --bounds-checks)" ||
+  fail ".wasm under the limit: $(cat "$T/err")"
+capped "a .wasm under the cap, past the end" 134 --max-memory=256M --invoke=peek "$T/bounds.wasm" 65533 &&
+  grep -q 'trap: out of bounds memory access' "$T/err" && pass "... and traps one byte past the end" ||
+  fail ".wasm under the limit, 65533: $(cat "$T/err")"
 capped "plain, 256M" 1 --max-memory=256M "$T/plain.so" &&
   grep -q 'cannot reserve 8.0 GiB of address space for a memory: RLIMIT_AS is 2 GiB (ulimit -v)' "$T/err" &&
   grep -q 'raise the limit (ulimit -v unlimited) or translate with `wasm2so --bounds-checks`' "$T/err" &&

@@ -13,15 +13,16 @@
  * undefined bytes).  An assume with a bundle is never deleted as dead, yet it
  * is nearly transparent to the optimiser: it touches no memory that loads and
  * stores alias, the loop vectoriser accepts it, cost models ignore it.  LLVM
- * may still drop an assume ("droppable"): with a loop it deletes as useless
- * (so loop headers carry llvm.sideeffect, lower_control.c), when InstCombine
- * sinks the load (turned off, target.c), and in a vectorised loop where the
- * load is conditional (only with masked loads, which the default CPUs lack).
+ * may still drop an assume ("droppable"): when SimplifyCFG speculates the
+ * block or loop deletion deletes the loop around it (so an llvm.sideeffect
+ * follows each keep), and when InstCombine sinks the load (turned off,
+ * target.c).
  *
  * Code generation drops assumes, and dead loads with them, so after the
  * pipeline w2s_lower_kept_loads turns each keep into an empty asm that takes
  * the value as an input (wasm2c's FORCE_READ), unless the load feeds an
- * effect in its own block, where code generation cannot move it. */
+ * effect in its own block through uses that need all of its bytes, where
+ * code generation can neither move nor narrow it (anchored, below). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,10 @@ void w2s_keep_load(w2s_lower_fn *f, LLVMValueRef load) {
   LLVMValueRef t = LLVMConstInt(i1, 1, false);
   LLVMBuildCallWithOperandBundles(f->b, fty, fn, &t, 1, &b, 1, "");
   LLVMDisposeOperandBundle(b);
+  /* An assume is "droppable": SimplifyCFG erases it with the load when it
+   * speculates the block around them, loop deletion with the loop.  An
+   * llvm.sideeffect beside it stops both, and costs no instruction. */
+  w2s_intrinsic(f, "llvm.sideeffect", NULL, 0, NULL, 0);
 }
 
 /* An empty asm taking v as an input, at the builder's position: v must be in
@@ -143,31 +148,64 @@ static bool is_const_int(LLVMValueRef v, long long *out) {
   return true;
 }
 
-/* Whether code generation may read fewer bytes of the load behind `v` (an
- * operand of `user`) than it loaded, or drop it: a load that only some bits
- * of are used (trunc, masks, shifts, one vector lane, a sign test) becomes a
- * narrower load, which can miss the bytes past the end of memory, and a
- * value stored back where it was loaded becomes a no-op. */
-static bool may_narrow(LLVMValueRef user, LLVMValueRef v, LLVMValueRef root) {
+static unsigned trailing_zeros(unsigned long long x) {
+  unsigned n = 0;
+  while (n < 64 && !(x >> n & 1))
+    n++;
+  return n;
+}
+
+/* Whether `user`, given v (the load behind it, root, or a value computed from
+ * it), needs every byte of v.  Code generation narrows a load to the bytes
+ * whose bits are demanded (SimplifyDemandedBits, demanded vector lanes), so
+ * a load that only some bits of are used can miss the bytes past the end of
+ * memory; and a value stored back where it was loaded is dropped as a
+ * no-op.  So only uses known to demand every bit pass: float operations
+ * (v is then a float), add/sub/xor and extensions (whose own users the walk
+ * then judges), equality and comparisons with a variable, full stores,
+ * addresses, odd-ish multiplies, calls and returns.  Masks, shifts, rotates,
+ * truncations, lanes, constant comparisons: not. */
+static bool demands_all(LLVMValueRef user, LLVMValueRef v, LLVMValueRef root) {
   LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(v));
   if (k != LLVMIntegerTypeKind && k != LLVMVectorTypeKind)
-    return false; /* a float's bits are all used by what takes it */
-  long long c;
+    return true; /* a float's bits are all used by what takes it */
+  bool vec = k == LLVMVectorTypeKind;
   switch (LLVMGetInstructionOpcode(user)) {
-  case LLVMTrunc: case LLVMLShr: case LLVMAShr: case LLVMShl:
-  case LLVMExtractElement: case LLVMShuffleVector:
+  case LLVMAdd: case LLVMSub: case LLVMXor: case LLVMZExt: case LLVMSExt: case LLVMBitCast:
+  case LLVMPHI: case LLVMRet: case LLVMBr: case LLVMSwitch: case LLVMGetElementPtr:
+  case LLVMSIToFP: case LLVMUIToFP: case LLVMIntToPtr: case LLVMFreeze:
+  case LLVMUDiv: case LLVMSDiv: case LLVMURem: case LLVMSRem:
     return true;
-  case LLVMAnd: case LLVMOr:
-    return LLVMIsAConstant(LLVMGetOperand(user, 0)) || LLVMIsAConstant(LLVMGetOperand(user, 1));
   case LLVMICmp: {
+    if (vec)
+      return true;
     LLVMIntPredicate p = LLVMGetICmpPredicate(user);
     LLVMValueRef o = LLVMGetOperand(user, LLVMGetOperand(user, 0) == v ? 1 : 0);
-    return is_const_int(o, &c) && (((p == LLVMIntSLT || p == LLVMIntSGE) && c == 0) ||
-                                   ((p == LLVMIntSGT || p == LLVMIntSLE) && c == -1));
+    return p == LLVMIntEQ || p == LLVMIntNE || !LLVMIsAConstant(o);
   }
-  case LLVMStore: /* the loaded value itself, back where it came from */
-    return v == root && LLVMIsALoadInst(root) && LLVMGetOperand(user, 0) == v &&
-           LLVMGetOperand(user, 1) == LLVMGetOperand(root, 0);
+  case LLVMMul: {
+    long long c;
+    LLVMValueRef o = LLVMGetOperand(user, LLVMGetOperand(user, 0) == v ? 1 : 0);
+    /* x * c needs x's low (bits - tz(c)) bits: all bytes while tz(c) < 8 */
+    return !vec && is_const_int(o, &c) && c != 0 && trailing_zeros((unsigned long long)c) < 8;
+  }
+  case LLVMStore: /* the value itself, full width, anywhere but where it came from */
+    return LLVMGetOperand(user, 0) != v ||
+           !(v == root && LLVMIsALoadInst(root) && LLVMGetOperand(user, 1) == LLVMGetOperand(root, 0));
+  case LLVMCall: {
+    LLVMValueRef callee = LLVMGetCalledValue(user);
+    if (LLVMIsAInlineAsm(callee) || !LLVMIsAIntrinsicInst(user))
+      return true;
+    size_t n;
+    const char *name = LLVMGetValueName2(callee, &n);
+    static const char *const whole[] = {"llvm.ctpop.", "llvm.bswap.", "llvm.bitreverse.",
+                                        "llvm.smin.", "llvm.smax.", "llvm.umin.", "llvm.umax.",
+                                        "llvm.abs.", "llvm.ctlz.", "llvm.cttz."};
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+      if (n >= strlen(whole[i]) && strncmp(name, whole[i], strlen(whole[i])) == 0)
+        return true;
+    return false;
+  }
   default:
     return false;
   }
@@ -175,19 +213,23 @@ static bool may_narrow(LLVMValueRef user, LLVMValueRef v, LLVMValueRef root) {
 
 /* Whether code generation must read the whole load `root` in its block bb
  * with no help: its value reaches an effect of bb through values computed
- * there (or goes round bb as a one-block loop), and nothing on the way may
- * narrow it.  Not a value that is only used elsewhere (machine sinking would
- * move the load to where it is used, off the other paths), nor one that only
- * a select uses (a select with a load operand can become a branch around the
- * load).  Instruction selection works a block at a time, so only the load's
- * direct users elsewhere can narrow it (an and-mask there). */
+ * there, and every use on the way demands every byte of it (demands_all).
+ * An effect: a store, call, return or branch in bb, or a value that goes
+ * round bb as a one-block loop (a phi of bb) and is used after it: machine
+ * sinking never breaks a back edge, and the loop's result keeps the cycle
+ * alive (a cycle used by nothing else is dead code to code generation).  Not
+ * a value that is only used elsewhere (machine sinking would move the load
+ * to where it is used, off the other paths), nor one that only a select uses
+ * (a select with a load operand can become a branch around the load).
+ * Instruction selection works a block at a time; CodeGenPrepare looks at
+ * the load's users elsewhere, and through phis, to narrow it. */
 static bool anchored(LLVMValueRef root, LLVMBasicBlockRef bb, unsigned assume_id) {
-  /* A bounded walk over root's users in bb (long expression chains are the
-   * common case: a stencil's sum of nine loads feeds its store). */
+  /* A bounded walk over the values computed from root in bb (long chains
+   * are the common case: a stencil's sum of nine loads feeds its store). */
   enum { MAX = 256 };
   LLVMValueRef work[MAX];
   unsigned n = 0, next = 0;
-  bool effect = false;
+  bool effect = false, carried = false, escapes = false;
   work[n++] = root;
   while (next < n) {
     LLVMValueRef v = work[next++];
@@ -196,21 +238,20 @@ static bool anchored(LLVMValueRef root, LLVMBasicBlockRef bb, unsigned assume_id
       if (!LLVMIsAInstruction(user) || is_keep(user, assume_id) || LLVMIsASelectInst(user))
         continue;
       bool here = LLVMGetInstructionParent(user) == bb;
-      if ((here || v == root) && may_narrow(user, v, root))
+      if ((here || v == root || LLVMIsAPHINode(v)) && !demands_all(user, v, root))
         return false;
-      /* A phi of bb itself: bb is a loop of one block, v goes round it (a
-       * reduction), and machine sinking never breaks a back edge. */
-      if (LLVMIsAPHINode(user)) {
-        effect |= here;
+      if (!here) {
+        escapes = true;
         continue;
       }
-      if (!here)
-        continue;
       switch (LLVMGetInstructionOpcode(user)) {
       case LLVMStore: case LLVMRet: case LLVMBr: case LLVMSwitch:
       case LLVMInvoke: case LLVMAtomicRMW: case LLVMAtomicCmpXchg:
         effect = true;
         continue;
+      case LLVMPHI:
+        carried = true;
+        break;
       case LLVMCall:
         if (LLVMIsAInlineAsm(LLVMGetCalledValue(user)) || !LLVMIsAIntrinsicInst(user)) {
           effect = true;
@@ -230,7 +271,7 @@ static bool anchored(LLVMValueRef root, LLVMBasicBlockRef bb, unsigned assume_id
       }
     }
   }
-  return effect;
+  return effect || (carried && escapes);
 }
 
 /* Remove v and the transparent operations behind it that nothing else uses. */

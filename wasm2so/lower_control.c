@@ -124,11 +124,6 @@ static bool lower_loop(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d) {
     return oom(f, in, d);
   LLVMBuildBr(f->b, edge(f, c, true));
   LLVMPositionBuilderAtEnd(f->b, c->header);
-  /* A loop whose only effects are loads (their keeps are droppable assumes,
-   * keep_loads.c) must not be deleted: its loads may trap.  llvm.sideeffect
-   * says so, and costs no instruction and no optimisation. */
-  if (f->mem_base)
-    w2s_intrinsic(f, "llvm.sideeffect", NULL, 0, NULL, 0);
   p->nstack = c->height;
   for (uint32_t i = 0; i < c->nparams; i++)
     w2s_push(f, c->header_phis[i]);

@@ -45,10 +45,28 @@ void w2s_keep_load(w2s_lower_fn *f, LLVMValueRef load) {
   LLVMValueRef t = LLVMConstInt(i1, 1, false);
   LLVMBuildCallWithOperandBundles(f->b, fty, fn, &t, 1, &b, 1, "");
   LLVMDisposeOperandBundle(b);
-  /* An assume is "droppable": SimplifyCFG erases it with the load when it
-   * speculates the block around them, loop deletion with the loop.  An
-   * llvm.sideeffect beside it stops both, and costs no instruction. */
-  w2s_intrinsic(f, "llvm.sideeffect", NULL, 0, NULL, 0);
+  if (f->priv->arm_unkept) {
+    w2s_intrinsic(f, "llvm.sideeffect", NULL, 0, NULL, 0);
+    f->priv->arm_unkept = false;
+  }
+}
+
+/* An assume is "droppable": SimplifyCFG erases it, with the load it keeps,
+ * when it speculates an if's arm, and loop deletion with a loop.  An
+ * llvm.sideeffect stops both and costs no instruction: one at the head of
+ * each loop, and one after the first load of each if arm and of the code
+ * after each br_if (after the load, so that
+ * two arms do not start alike: SimplifyCFG would hoist what they share and
+ * speculate the rest).  Not one a load: in a loop body they cost spmv 12%
+ * more instructions. */
+void w2s_keep_arm(w2s_lower_fn *f, bool loop) {
+  if (!f->mem_base || f->mem_size)
+    return;
+  /* An arm holding a loop is never speculated, and the loop's own body is
+   * no arm (its sideeffect would be in every iteration). */
+  f->priv->arm_unkept = !loop;
+  if (loop)
+    w2s_intrinsic(f, "llvm.sideeffect", NULL, 0, NULL, 0);
 }
 
 /* An empty asm taking v as an input, at the builder's position: v must be in
@@ -163,8 +181,10 @@ static unsigned trailing_zeros(unsigned long long x) {
  * no-op.  So only uses known to demand every bit pass: float operations
  * (v is then a float), add/sub/xor and extensions (whose own users the walk
  * then judges), equality and comparisons with a variable, full stores,
- * addresses, odd-ish multiplies, calls and returns.  Masks, shifts, rotates,
- * truncations, lanes, constant comparisons: not. */
+ * addresses, shifts by fewer than 8 bits, masks that keep a bit of every
+ * byte, multiplies by constants with fewer than 8 trailing zeros, calls and
+ * returns.  Other masks and shifts, rotates, truncations, lanes, constant
+ * comparisons: not. */
 static bool demands_all(LLVMValueRef user, LLVMValueRef v, LLVMValueRef root) {
   LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(v));
   if (k != LLVMIntegerTypeKind && k != LLVMVectorTypeKind)
@@ -182,6 +202,26 @@ static bool demands_all(LLVMValueRef user, LLVMValueRef v, LLVMValueRef root) {
     LLVMIntPredicate p = LLVMGetICmpPredicate(user);
     LLVMValueRef o = LLVMGetOperand(user, LLVMGetOperand(user, 0) == v ? 1 : 0);
     return p == LLVMIntEQ || p == LLVMIntNE || !LLVMIsAConstant(o);
+  }
+  case LLVMShl: case LLVMLShr: case LLVMAShr: {
+    /* x shifted by c < 8 still needs a bit of every byte (addresses: x << 3) */
+    long long c;
+    return !vec && LLVMGetOperand(user, 0) == v && is_const_int(LLVMGetOperand(user, 1), &c) &&
+           c >= 0 && c < 8;
+  }
+  case LLVMAnd: case LLVMOr: {
+    /* a mask with no zero byte (and), no all-ones byte (or): every byte used */
+    long long c;
+    LLVMValueRef o = LLVMGetOperand(user, LLVMGetOperand(user, 0) == v ? 1 : 0);
+    if (vec || !is_const_int(o, &c))
+      return false;
+    unsigned bytes = LLVMGetIntTypeWidth(LLVMTypeOf(v)) / 8;
+    for (unsigned i = 0; i < bytes; i++) {
+      unsigned byte = (unsigned)((unsigned long long)c >> (8 * i)) & 0xff;
+      if (byte == (LLVMGetInstructionOpcode(user) == LLVMAnd ? 0x00u : 0xffu))
+        return false;
+    }
+    return true;
   }
   case LLVMMul: {
     long long c;

@@ -72,6 +72,9 @@ bool w2s_lower_memory(w2s_lower_fn *f, const w2s_instr *in, w2s_diag *d);
 /* Every Wasm load's value goes through this as it is lowered, so that the
  * load executes (and traps) even if the value is never used (keep_loads.c). */
 void w2s_keep_load(w2s_lower_fn *f, LLVMValueRef load);
+/* At the start of each loop body (loop) and if arm: keeps there stay
+ * (keep_loads.c). */
+void w2s_keep_arm(w2s_lower_fn *f, bool loop);
 /* The host address of guest address addr + offset for an access of `bytes`
  * bytes; with --bounds-checks, after a check that traps unless the access lies
  * wholly inside the memory (lower_memory.c). */

@@ -54,6 +54,7 @@ struct w2s_lower_priv {
   LLVMTypeRef *local_types;
   uint32_t nlocals;
   LLVMBasicBlockRef trap_bb[WASMSO_TRAP_COUNT];
+  bool arm_unkept;            /* in an if arm that has no llvm.sideeffect yet (keep_loads.c) */
   bool oom;
 };
 

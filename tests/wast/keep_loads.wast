@@ -145,6 +145,9 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $l)))
     (local.get $s))
+  (func (export "after_br_if") (param $a i32) (param $c i32) (result i32)
+    (block $b (br_if $b (local.get $c)) (drop (i32.load (local.get $a))))
+    (i32.const 1))
   (func (export "chase") (param $x i32) (param $n i32) (result i32)
     (loop $l
       (local.set $x (i32.load (local.get $x)))
@@ -189,3 +192,5 @@
 (assert_trap (invoke "phi_mask" (i32.const 65533) (i32.const 1)) "out of bounds memory access")
 (assert_trap (invoke "phi_mask" (i32.const 65525) (i32.const 3)) "out of bounds memory access")
 (assert_return (invoke "phi_mask" (i32.const 65524) (i32.const 3)) (i32.const 0))
+(assert_trap (invoke "after_br_if" (i32.const 65536) (i32.const 0)) "out of bounds memory access")
+(assert_return (invoke "after_br_if" (i32.const 65536) (i32.const 1)) (i32.const 1))

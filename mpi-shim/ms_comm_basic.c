@@ -96,10 +96,12 @@ static int32_t comm_release(wasmso_vmctx *vm, ms_gaddr comm, const char *fn,
 }
 
 int32_t ms_MPI_Comm_free(wasmso_vmctx *vm, int32_t comm) {
+  MS_NO_REENTRY(vm, "MPI_Comm_free");
   return comm_release(vm, comm, "MPI_Comm_free", MPI_Comm_free);
 }
 
 int32_t ms_MPI_Comm_disconnect(wasmso_vmctx *vm, int32_t comm) {
+  MS_NO_REENTRY(vm, "MPI_Comm_disconnect");
   return comm_release(vm, comm, "MPI_Comm_disconnect", MPI_Comm_disconnect);
 }
 

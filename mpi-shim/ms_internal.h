@@ -279,6 +279,28 @@ wasmso_funcref *ms_guest_func(wasmso_vmctx *vm, uint32_t index, const char *para
  * unwinds through host MPI frames. */
 void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args,
                    wasmso_value *results);
+/* ---- the re-entrancy rule ----
+ * Guest code runs inside MPI calls: user reduction ops, attribute copy and
+ * delete functions, error handlers, generalized-request query/free/cancel
+ * functions, and the guest's own malloc/free that the shim calls for
+ * scratch memory.  Every such call goes through ms_guest_call, which counts
+ * them in ms_guest_depth.  While it is non-zero, an MPI call in progress
+ * (the host's or the shim's) may still hold any object, so every call that
+ * frees, finalizes, completes, cancels or otherwise invalidates an MPI
+ * object starts with MS_NO_REENTRY: it is refused before its arguments are
+ * read (they may be the very objects in use) and never reaches Open MPI.
+ * The list of those calls is ms_reentry_refused_fns (ms_guest.c); a test
+ * checks each one's wrapper starts with the check. */
+extern int ms_guest_depth;
+/* Raise the refusal of fn through MPI_COMM_WORLD's error handler (the call's
+ * own object is not looked at): returns the class, MPI_ERR_OTHER. */
+int ms_reentry_refused(wasmso_vmctx *vm, const char *fn);
+#define MS_NO_REENTRY(vm, fn)                                                                    \
+  do {                                                                                           \
+    if (__builtin_expect(ms_guest_depth != 0, 0)) return ms_reentry_refused(vm, fn);             \
+  } while (0)
+extern const char *const ms_reentry_refused_fns[];
+
 /* The guest heap, through its exported malloc and free (wasm-mpicc exports
  * them).  0 if the guest has no malloc or it failed.  malloc may grow memory;
  * the base never moves, so host pointers taken before stay valid. */

@@ -52,8 +52,10 @@ void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
     free(r->temp);
     r->temp = NULL;
   }
+  ms_comm *pinned = r->flags & MS_REQ_PINS_COMM ? r->comm : NULL;
   ms_obj_free(MS_REQUEST, h);
   if (slot) *slot = ABI_REQUEST_NULL;
+  if (pinned) ms_comm_unpin(pinned);
 }
 
 /* Marks a request while it is listed in the array being translated: a

@@ -9,10 +9,11 @@ static int bad_request(wasmso_vmctx *vm, const char *fn, u32 g) {
 }
 
 /* A nonblocking collective's temp arrays may still be read by the host until
- * it completes: freeing or cancelling one is erroneous (MPI-3.1 5.12), and
- * refused rather than letting the host read freed memory. */
+ * it completes, and it pins its communicator (ms_comm_unpin): freeing or
+ * cancelling one is erroneous (MPI-3.1 5.12), and refused rather than
+ * letting the host read freed memory. */
 static bool busy_collective(const ms_request *r) {
-  return r && r->temp && !(r->flags & MS_REQ_PERSISTENT);
+  return r && ((r->temp && !(r->flags & MS_REQ_PERSISTENT)) || (r->flags & MS_REQ_PINS_COMM));
 }
 
 int32_t ms_MPI_Request_free(wasmso_vmctx *vm, u32 req) {

@@ -247,6 +247,14 @@ one() {
   if [ $wasmonly = yes ]; then hostile "$name" "$s"; else compared "$name" "$s"; fi
 }
 
+# --build NAME: only build NAME's wasm .so (for run-valgrind.sh).
+if [ "${1:-}" = --build ]; then
+  s=$src/$2.c
+  [ -f "$s" ] || s=$src/$2.cc
+  build "$2" "$s" yes || { cat "$out/bin/$2.build.log" >&2; exit 1; }
+  exit 0
+fi
+
 if [ "${1:-}" = --one ]; then
   one "$2" > "$out/res/$(echo "$2" | tr / .).res" 2>&1
   exit 0

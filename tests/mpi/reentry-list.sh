@@ -14,7 +14,7 @@ err() { echo "reentry-list.sh: $*" >&2; bad=1; }
 
 calls=$(grep -l 'wl_call(' "$d"/*.c | sed 's|.*/||')
 [ "$calls" = ms_guest.c ] || err "wl_call outside ms_guest.c: $calls"
-grep -q 'ms_guest_depth++;' "$d/ms_guest.c" || err "ms_guest_call does not count ms_guest_depth"
+grep -q '^  ms_guest_depth++;$' "$d/ms_guest.c" || err "ms_guest_call does not count ms_guest_depth"
 
 list=$(sed -n '/ms_reentry_refused_fns\[\] = {/,/};/p' "$d/ms_guest.c" | grep -o '"MPI_[A-Za-z_]*"' | tr -d '"')
 [ -n "$list" ] || err "no ms_reentry_refused_fns list in ms_guest.c"

@@ -29,7 +29,8 @@
 # Runs go MPI_TEST_JOBS (default nproc) at a time.  Arguments: program names
 # (apps/ring, hostile/errors_return...) to run only those.
 # Environment (set by `make check`): top_srcdir, top_builddir; MPIRUN, MPICC,
-# MPICXX override the host tools.
+# MPICXX override the host tools; MPI_TEST_OUT the output directory
+# (default $top_builddir/tests/mpi/out).
 set -u
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -37,7 +38,7 @@ top_builddir=${top_builddir:-.}
 top_builddir=$(cd "$top_builddir" && pwd)
 export top_srcdir top_builddir
 src=$top_srcdir/tests/mpi
-out=$top_builddir/tests/mpi/out
+out=${MPI_TEST_OUT:-$top_builddir/tests/mpi/out}
 mpirun=${MPIRUN:-mpirun}
 [ "$mpirun" = no ] && mpirun=mpirun
 mpicc=${MPICC:-mpicc}

@@ -93,6 +93,18 @@ int main(int argc, char **argv) {
   cls("comm_free_done", MPI_Comm_free(&d));
   same("deletes_at_free", deletes);
 
+  /* The parent of a pending MPI_Comm_idup. */
+  MPI_Comm e = MPI_COMM_NULL;
+  MPI_Comm_dup(MPI_COMM_WORLD, &d);
+  MPI_Comm_idup(d, &e, &r[0]);
+  cls("comm_free_idup_parent", MPI_Comm_free(&d));
+  cls("idup_wait", MPI_Wait(&r[0], MPI_STATUS_IGNORE));
+  int esz = -1;
+  MPI_Comm_size(e, &esz);
+  same("idup_size_ok", esz == size);
+  cls("idup_barrier", MPI_Barrier(e));
+  cls("idup_free", MPI_Comm_free(&e));
+
   /* A derived datatype and a user op freed under pending operations. */
   MPI_Datatype t;
   MPI_Type_vector(3, 1, 2, MPI_INT, &t);

@@ -201,9 +201,10 @@ int ms_cc_req_end(ms_cc *x, ms_nbreq *q, int host_rc, void *temp) {
     free(temp);
     return ms_check(x->vm, x->c, host_rc, x->fn);
   }
-  q->r->flags = 0;
+  q->r->flags = MS_REQ_PINS_COMM;
   q->r->temp = temp;
   q->r->comm = x->c;
+  x->c->nb_pending++;
   memcpy(q->guest, &q->h, 4);
   return 0;
 }

@@ -86,6 +86,16 @@ static int32_t comm_release(wasmso_vmctx *vm, ms_gaddr comm, const char *fn,
   if ((rc = ms_cm_comm(vm, h, &c, fn))) return rc;
   if (h < ABI_PREDEF_LIMIT)
     return ms_raise(vm, c, ABI_ERR_COMM, fn, "predefined communicator 0x%x cannot be freed", h);
+  if (c->nb_pending && release == MPI_Comm_free) {
+    /* Nonblocking collectives still use it: the handle goes now, the host
+     * communicator (and its attributes' delete callbacks) when the last one
+     * completes, in ms_comm_unpin. */
+    c->free_deferred = true;
+    c->self = h;
+    ms_obj_retire(MS_COMM, h);
+    *p = ABI_COMM_NULL;
+    return 0;
+  }
   /* The host runs the attribute delete callbacks now, which look the
    * communicator up by its host handle: release ours only afterwards. */
   MPI_Comm host = c->host;
@@ -96,10 +106,12 @@ static int32_t comm_release(wasmso_vmctx *vm, ms_gaddr comm, const char *fn,
 }
 
 int32_t ms_MPI_Comm_free(wasmso_vmctx *vm, int32_t comm) {
+  MS_NO_REENTRY(vm, "MPI_Comm_free");
   return comm_release(vm, comm, "MPI_Comm_free", MPI_Comm_free);
 }
 
 int32_t ms_MPI_Comm_disconnect(wasmso_vmctx *vm, int32_t comm) {
+  MS_NO_REENTRY(vm, "MPI_Comm_disconnect");
   return comm_release(vm, comm, "MPI_Comm_disconnect", MPI_Comm_disconnect);
 }
 
@@ -180,4 +192,14 @@ int32_t ms_MPI_Comm_get_info(wasmso_vmctx *vm, int32_t comm, int32_t info) {
   *rec = i;
   *p = (int32_t)h;
   return 0;
+}
+
+void ms_comm_unpin(ms_comm *c) {
+  if (--c->nb_pending || !c->free_deferred) return;
+  MPI_Comm host = c->host;
+  /* Inside the completion call that completed the last request: an error
+   * has no communicator left but MPI_COMM_WORLD to go to. */
+  int rc = MPI_Comm_free(&host);
+  ms_obj_free(MS_COMM, c->self);
+  if (rc != MPI_SUCCESS) ms_check(ms_vm(), NULL, rc, "MPI_Comm_free (deferred)");
 }

@@ -86,6 +86,11 @@ int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, int32_t comm, int32_t newcomm, int32_
     ms_cm_unreserve(n.h);
     return ms_check(vm, ms_obj_get(MS_COMM, comm), hrc, fn);
   }
+  /* The parent stays on the host until the duplication completes (Open MPI
+   * 4.1 crashes when it is freed before): ms_comm_unpin. */
+  req->flags = MS_REQ_PINS_COMM;
+  req->comm = c;
+  c->nb_pending++;
   /* A new host communicator inherits the parent's ERRORS_RETURN. */
   *n.out = (int32_t)n.h;
   *preq = (int32_t)rh;

@@ -67,6 +67,7 @@ int32_t ms_MPI_Finalized(vmx *vm, uint32_t flag) {
 }
 
 int32_t ms_MPI_Finalize(vmx *vm) {
+  MS_NO_REENTRY(vm, "MPI_Finalize");
   if (!ms_initialized() || ms_finalized())
     return ms_raise(vm, NULL, ABI_ERR_OTHER, "MPI_Finalize", "MPI is %s", ms_finalized() ? "already finalized" : "not initialized");
   fflush(stdout);

@@ -68,6 +68,7 @@ int32_t ms_MPI_Comm_get_errhandler(vmx *vm, uint32_t comm, uint32_t errhandler) 
 /* A freed user handler stays in force on the communicators that have it
  * (as the standard says); its slot is kept for them and never reused. */
 int32_t ms_MPI_Errhandler_free(vmx *vm, uint32_t errhandler) {
+  MS_NO_REENTRY(vm, "MPI_Errhandler_free");
   int32_t h;
   if (ms_get_i32(vm, errhandler, &h))
     return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Errhandler_free", "errhandler points outside the program's memory");

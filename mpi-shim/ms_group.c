@@ -172,6 +172,7 @@ int32_t ms_MPI_Group_difference(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_
 }
 
 int32_t ms_MPI_Group_free(wasmso_vmctx *vm, int32_t group) {
+  MS_NO_REENTRY(vm, "MPI_Group_free");
   static const char fn[] = "MPI_Group_free";
   int32_t *p;
   MPI_Group g;

@@ -19,7 +19,10 @@ wasmso_funcref *ms_guest_func(wasmso_vmctx *vm, uint32_t index, const char *para
 void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args,
                    wasmso_value *results) {
   wl_error err;
-  if (wl_call(f, args, results, &err)) return;
+  ms_guest_depth++;
+  bool ok = wl_call(f, args, results, &err);
+  ms_guest_depth--;
+  if (ok) return;
   if (err.kind == WL_ERR_EXIT) {
     /* proc_exit inside a callback: there is no way back through host MPI. */
     ms_on_exit(err.exit_code);
@@ -30,6 +33,29 @@ void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args
   /* MPI not active: no host MPI frame is in between, unwind into the guest. */
   wl_host_trap(vm, err.trap ? err.trap : WASMSO_TRAP_HOST, err.msg);
 }
+
+int ms_guest_depth;
+
+/* MPI_ERR_OTHER: the standard has no class for "not allowed from inside a
+ * callback"; ERR_OTHER is its "known error not in this list".  The class of
+ * the object (MPI_ERR_COMM...) would wrongly say the handle is invalid. */
+int ms_reentry_refused(wasmso_vmctx *vm, const char *fn) {
+  return ms_raise(vm, NULL, ABI_ERR_OTHER, fn,
+                  "called from guest code (a user op, attribute or generalized-request "
+                  "function, error handler or malloc) that runs inside another MPI call, "
+                  "which may still use the objects it would free or complete");
+}
+
+/* Every call that begins with MS_NO_REENTRY (tests/mpi/reentry-list.sh checks
+ * the wrappers against this list). */
+const char *const ms_reentry_refused_fns[] = {
+    "MPI_Finalize", "MPI_Comm_free", "MPI_Comm_disconnect", "MPI_Type_free", "MPI_Op_free",
+    "MPI_Group_free", "MPI_Errhandler_free", "MPI_Info_free", "MPI_Comm_free_keyval",
+    "MPI_Keyval_free", "MPI_Type_free_keyval", "MPI_Comm_delete_attr", "MPI_Attr_delete",
+    "MPI_Type_delete_attr", "MPI_Comm_set_attr", "MPI_Attr_put", "MPI_Type_set_attr",
+    "MPI_Request_free", "MPI_Cancel", "MPI_Buffer_detach", "MPI_Wait", "MPI_Test",
+    "MPI_Waitall", "MPI_Testall", "MPI_Waitany", "MPI_Testany", "MPI_Waitsome",
+    "MPI_Testsome", NULL};
 
 /* The guest's exported malloc/free, looked up once per instance. */
 static wasmso_vmctx *heap_vm;

@@ -36,8 +36,9 @@ union ms_record {
 struct slot {
   union ms_record rec; /* first: the record's address is the slot's */
   uint32_t next_free;
-  uint8_t live, gen;
+  uint8_t live, gen; /* live: 0 free, LIVE, or RETIRED (ms_obj_retire) */
 };
+enum { LIVE = 1, RETIRED = 2 };
 
 struct table {
   struct slot **chunks;
@@ -63,7 +64,23 @@ void *ms_obj_get(enum ms_kind k, ms_gh h) {
   uint32_t i = h & (MAX_INDEX - 1);
   if (i >= t->used) return NULL;
   struct slot *s = slot_at(t, i);
-  return s->live && s->gen == ((h >> INDEX_BITS) & GEN_MASK) ? &s->rec : NULL;
+  return s->live == LIVE && s->gen == ((h >> INDEX_BITS) & GEN_MASK) ? &s->rec : NULL;
+}
+
+/* The slot of live or retired user object h of kind k, or NULL. */
+static struct slot *held_slot(enum ms_kind k, ms_gh h) {
+  if (h < ABI_PREDEF_LIMIT || (unsigned)k >= MS_KIND_COUNT || (h >> KIND_SHIFT) != (uint32_t)k + 1)
+    return NULL;
+  struct table *t = &tables[k];
+  uint32_t i = h & (MAX_INDEX - 1);
+  if (i >= t->used) return NULL;
+  struct slot *s = slot_at(t, i);
+  return s->live && s->gen == ((h >> INDEX_BITS) & GEN_MASK) ? s : NULL;
+}
+
+void ms_obj_retire(enum ms_kind k, ms_gh h) {
+  struct slot *s = held_slot(k, h);
+  if (s) s->live = RETIRED;
 }
 
 static bool grow(struct table *t) {
@@ -92,17 +109,17 @@ void *ms_obj_new(enum ms_kind k, ms_gh *h) {
   }
   struct slot *s = slot_at(t, i);
   memset(&s->rec, 0, sizeof s->rec);
-  s->live = 1;
+  s->live = LIVE;
   t->live++;
   *h = ((uint32_t)(k + 1) << KIND_SHIFT) | ((uint32_t)s->gen << INDEX_BITS) | i;
   return &s->rec;
 }
 
 void ms_obj_free(enum ms_kind k, ms_gh h) {
-  if (h < ABI_PREDEF_LIMIT || !ms_obj_get(k, h)) return;
+  struct slot *s = held_slot(k, h);
+  if (!s) return;
   struct table *t = &tables[k];
   uint32_t i = h & (MAX_INDEX - 1);
-  struct slot *s = slot_at(t, i);
   s->live = 0;
   s->gen = (s->gen + 1) & GEN_MASK;
   s->next_free = 0;

@@ -159,6 +159,7 @@ int32_t ms_MPI_Info_dup(vmx *vm, uint32_t info, uint32_t newinfo) {
 }
 
 int32_t ms_MPI_Info_free(vmx *vm, uint32_t info) {
+  MS_NO_REENTRY(vm, "MPI_Info_free");
   const char *fn = "MPI_Info_free";
   int32_t h;
   if (ms_get_i32(vm, info, &h)) return BAD(ABI_ERR_ARG, "info points outside the program's memory");

@@ -82,7 +82,17 @@ enum ms_kind {
 typedef struct ms_comm {
   MPI_Comm host;
   ms_gh errhandler;      /* the guest's handler: ABI_ERRORS_ARE_FATAL, _RETURN, _ABORT or a user one */
+  /* Nonblocking collectives on it not yet completed (requests with
+   * MS_REQ_PINS_COMM).  Open MPI 4.1 crashes when a communicator is freed
+   * under one, so MPI_Comm_free then only retires the guest handle
+   * (free_deferred, its handle in self) and the host free happens when the
+   * last of them completes: ms_comm_unpin. */
+  uint32_t nb_pending;
+  bool free_deferred;
+  ms_gh self;
 } ms_comm;
+/* A request on c that pinned it is done: the deferred free, if any, now. */
+void ms_comm_unpin(ms_comm *c);
 
 typedef struct ms_type {
   MPI_Datatype host;
@@ -102,7 +112,7 @@ typedef struct ms_op {
   int slot;              /* user op: the host trampoline it is bound to */
 } ms_op;
 
-enum { MS_REQ_PERSISTENT = 1, MS_REQ_GENERALIZED = 2, MS_REQ_BSEND = 4 };
+enum { MS_REQ_PERSISTENT = 1, MS_REQ_GENERALIZED = 2, MS_REQ_BSEND = 4, MS_REQ_PINS_COMM = 8 };
 typedef struct ms_request {
   MPI_Request host;
   uint32_t flags;
@@ -124,6 +134,10 @@ void *ms_obj_get(enum ms_kind k, ms_gh h);
 void *ms_obj_new(enum ms_kind k, ms_gh *h);
 /* Release a user object (predefined handles are never freed). */
 void ms_obj_free(enum ms_kind k, ms_gh h);
+/* Retire user object h: its handle no longer names it (ms_obj_get gives
+ * NULL, as after ms_obj_free), but the record stays, is not reused, and
+ * ms_obj_find still finds it, until ms_obj_free(k, h). */
+void ms_obj_retire(enum ms_kind k, ms_gh h);
 /* The guest handle of a host object if we already have one (predefined first,
  * then user objects), else 0.  Used where host MPI hands back handles. */
 ms_gh ms_obj_find(enum ms_kind k, const void *host_handle, size_t host_size);
@@ -279,6 +293,28 @@ wasmso_funcref *ms_guest_func(wasmso_vmctx *vm, uint32_t index, const char *para
  * unwinds through host MPI frames. */
 void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args,
                    wasmso_value *results);
+/* ---- the re-entrancy rule ----
+ * Guest code runs inside MPI calls: user reduction ops, attribute copy and
+ * delete functions, error handlers, generalized-request query/free/cancel
+ * functions, and the guest's own malloc/free that the shim calls for
+ * scratch memory.  Every such call goes through ms_guest_call, which counts
+ * them in ms_guest_depth.  While it is non-zero, an MPI call in progress
+ * (the host's or the shim's) may still hold any object, so every call that
+ * frees, finalizes, completes, cancels or otherwise invalidates an MPI
+ * object starts with MS_NO_REENTRY: it is refused before its arguments are
+ * read (they may be the very objects in use) and never reaches Open MPI.
+ * The list of those calls is ms_reentry_refused_fns (ms_guest.c); a test
+ * checks each one's wrapper starts with the check. */
+extern int ms_guest_depth;
+/* Raise the refusal of fn through MPI_COMM_WORLD's error handler (the call's
+ * own object is not looked at): returns the class, MPI_ERR_OTHER. */
+int ms_reentry_refused(wasmso_vmctx *vm, const char *fn);
+#define MS_NO_REENTRY(vm, fn)                                                                    \
+  do {                                                                                           \
+    if (__builtin_expect(ms_guest_depth != 0, 0)) return ms_reentry_refused(vm, fn);             \
+  } while (0)
+extern const char *const ms_reentry_refused_fns[];
+
 /* The guest heap, through its exported malloc and free (wasm-mpicc exports
  * them).  0 if the guest has no malloc or it failed.  malloc may grow memory;
  * the base never moves, so host pointers taken before stay valid. */

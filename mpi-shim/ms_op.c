@@ -48,6 +48,7 @@ int32_t ms_MPI_Op_create(wasmso_vmctx *vm, int32_t fn, int32_t commute, int32_t 
 }
 
 int32_t ms_MPI_Op_free(wasmso_vmctx *vm, int32_t opp) {
+  MS_NO_REENTRY(vm, "MPI_Op_free");
   static const char F[] = "MPI_Op_free";
   int32_t *p = out4(vm, opp);
   if (!p)

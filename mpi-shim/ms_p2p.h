@@ -66,15 +66,8 @@ static inline ms_request *ms_req_get(ms_gh h) {
   return r && !(r->flags & MS_REQ_P2P_GREQ_FREED) ? r : NULL;
 }
 
-/* Guest code can run inside a host completion call (a generalized
- * request's query/free/cancel function, a user op progressed by a
- * nonblocking collective).  Completing or freeing requests from there could
- * release a host request the outer call still holds, so the calls that do
- * are refused while ms_p2p_completing > 0.  It counts the completion calls
- * in progress and the guest callbacks run by the host (ours: generalized
- * requests). */
-extern int ms_p2p_completing;
-int ms_p2p_nested(wasmso_vmctx *vm, const char *fn);
+/* Completion and free calls made by guest code that the shim runs from
+ * inside another MPI call are refused: MS_NO_REENTRY (ms_internal.h). */
 
 /* ---- one request ----
  * The guest's request slot at g, the handle in it (read once: guest

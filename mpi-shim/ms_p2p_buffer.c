@@ -38,6 +38,7 @@ int32_t ms_MPI_Buffer_attach(wasmso_vmctx *vm, u32 buf, u32 size) {
 }
 
 int32_t ms_MPI_Buffer_detach(wasmso_vmctx *vm, u32 buf_addr, u32 size) {
+  MS_NO_REENTRY(vm, "MPI_Buffer_detach");
   static const char fn[] = "MPI_Buffer_detach";
   ms_u32 *ga = buf_addr ? (ms_u32 *)ms_ptr(vm, buf_addr, 4) : NULL;
   ms_i32 *gs = size ? (ms_i32 *)ms_ptr(vm, size, 4) : NULL;

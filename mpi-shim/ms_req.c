@@ -22,14 +22,6 @@ int ms_p2p_buf_error(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, ms_g
   }
 }
 
-int ms_p2p_completing;
-
-int ms_p2p_nested(wasmso_vmctx *vm, const char *fn) {
-  return ms_raise(vm, NULL, ABI_ERR_OTHER, fn,
-                  "called from guest code run inside another request completion call "
-                  "(a generalized request or user op callback)");
-}
-
 int ms_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **slot, ms_gh *h, ms_request **r) {
   *slot = ms_ptr(vm, g, 4);
   if (!*slot || g == 0) return ABI_ERR_REQUEST;
@@ -60,8 +52,10 @@ void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
     free(r->temp);
     r->temp = NULL;
   }
+  ms_comm *pinned = r->flags & MS_REQ_PINS_COMM ? r->comm : NULL;
   ms_obj_free(MS_REQUEST, h);
   if (slot) *slot = ABI_REQUEST_NULL;
+  if (pinned) ms_comm_unpin(pinned);
 }
 
 /* Marks a request while it is listed in the array being translated: a

@@ -24,9 +24,7 @@ static int query_cb(void *es, MPI_Status *st) {
   if (!p) return MPI_ERR_NO_MEM;
   ms_status_out(p, st);
   wasmso_value args[2] = {{.i32 = g->extra_state}, {.i32 = gs}}, res[1] = {{.i32 = 0}};
-  ms_p2p_completing++; /* whichever host call runs us: see ms_p2p.h */
   ms_guest_call(vm, g->query, args, res);
-  ms_p2p_completing--;
   ms_status_in(p, st);
   ms_guest_free(vm, gs);
   return host_rc(res[0].i32);
@@ -35,9 +33,7 @@ static int query_cb(void *es, MPI_Status *st) {
 static int free_cb(void *es) {
   greq *g = es;
   wasmso_value args[1] = {{.i32 = g->extra_state}}, res[1] = {{.i32 = 0}};
-  ms_p2p_completing++;
   ms_guest_call(ms_vm(), g->free_fn, args, res);
-  ms_p2p_completing--;
   free(g);
   return host_rc(res[0].i32);
 }
@@ -45,9 +41,7 @@ static int free_cb(void *es) {
 static int cancel_cb(void *es, int complete) {
   greq *g = es;
   wasmso_value args[2] = {{.i32 = g->extra_state}, {.i32 = complete != 0}}, res[1] = {{.i32 = 0}};
-  ms_p2p_completing++;
   ms_guest_call(ms_vm(), g->cancel, args, res);
-  ms_p2p_completing--;
   return host_rc(res[0].i32);
 }
 
@@ -93,9 +87,7 @@ int32_t ms_MPI_Grequest_complete(wasmso_vmctx *vm, u32 req) {
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "request %#x is not a generalized request", req);
   if (r && (r->flags & MS_REQ_P2P_GREQ_DONE))
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "request %#x was already completed", req);
-  ms_p2p_completing++; /* a freed request's free function may run now */
   int rc = MPI_Grequest_complete(r ? r->host : MPI_REQUEST_NULL);
-  ms_p2p_completing--;
   if (rc != MPI_SUCCESS || !r) return ms_check(vm, NULL, rc, fn);
   r->flags |= MS_REQ_P2P_GREQ_DONE;
   /* Freed by the guest before: the host has now let it go (free_fn ran). */

@@ -9,15 +9,16 @@ static int bad_request(wasmso_vmctx *vm, const char *fn, u32 g) {
 }
 
 /* A nonblocking collective's temp arrays may still be read by the host until
- * it completes: freeing or cancelling one is erroneous (MPI-3.1 5.12), and
- * refused rather than letting the host read freed memory. */
+ * it completes, and it pins its communicator (ms_comm_unpin): freeing or
+ * cancelling one is erroneous (MPI-3.1 5.12), and refused rather than
+ * letting the host read freed memory. */
 static bool busy_collective(const ms_request *r) {
-  return r && r->temp && !(r->flags & MS_REQ_PERSISTENT);
+  return r && ((r->temp && !(r->flags & MS_REQ_PERSISTENT)) || (r->flags & MS_REQ_PINS_COMM));
 }
 
 int32_t ms_MPI_Request_free(wasmso_vmctx *vm, u32 req) {
+  MS_NO_REENTRY(vm, "MPI_Request_free");
   static const char fn[] = "MPI_Request_free";
-  if (ms_p2p_completing) return ms_p2p_nested(vm, fn);
   ms_u32 *slot;
   ms_gh h;
   ms_request *r;
@@ -30,18 +31,14 @@ int32_t ms_MPI_Request_free(wasmso_vmctx *vm, u32 req) {
      * MPI_Grequest_complete, which the guest may still call with a copy of
      * the handle: the record stays for that call only. */
     MPI_Request keep = r->host;
-    ms_p2p_completing++; /* the host may run the guest's free function */
     int rc = MPI_Request_free(&r->host);
-    ms_p2p_completing--;
     if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
     r->host = keep;
     r->flags |= MS_REQ_P2P_GREQ_FREED;
     *slot = ABI_REQUEST_NULL;
     return 0;
   }
-  ms_p2p_completing++;
   int rc = MPI_Request_free(r ? &r->host : &null);
-  ms_p2p_completing--;
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
   if (r) {
     free(r->temp);
@@ -64,9 +61,7 @@ int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, u32 req, u32 flag, u32 statu
   MPI_Status *st;
   if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
   int f = 0;
-  ms_p2p_completing++; /* the host may run the guest's query function */
   int rc = MPI_Request_get_status(r ? r->host : MPI_REQUEST_NULL, &f, st);
-  ms_p2p_completing--;
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
   *gf = f != 0;
   if (f && gs) ms_status_out(gs, st);
@@ -74,6 +69,7 @@ int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, u32 req, u32 flag, u32 statu
 }
 
 int32_t ms_MPI_Cancel(wasmso_vmctx *vm, u32 req) {
+  MS_NO_REENTRY(vm, "MPI_Cancel");
   static const char fn[] = "MPI_Cancel";
   ms_u32 *slot;
   ms_gh h;
@@ -82,9 +78,7 @@ int32_t ms_MPI_Cancel(wasmso_vmctx *vm, u32 req) {
   if (busy_collective(r))
     return ms_raise(vm, NULL, ABI_ERR_REQUEST, fn, "a nonblocking collective cannot be cancelled");
   MPI_Request null = MPI_REQUEST_NULL;
-  ms_p2p_completing++; /* the host may run the guest's cancel function */
   int rc = MPI_Cancel(r ? &r->host : &null);
-  ms_p2p_completing--;
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
 

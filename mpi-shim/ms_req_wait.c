@@ -22,8 +22,8 @@ static int bad_requests(wasmso_vmctx *vm, int cls, const char *fn, u32 g) {
 /* ---- one request ---- */
 
 int32_t ms_MPI_Wait(wasmso_vmctx *vm, u32 req, u32 status) {
+  MS_NO_REENTRY(vm, "MPI_Wait");
   static const char fn[] = "MPI_Wait";
-  if (ms_p2p_completing) return ms_p2p_nested(vm, fn);
   ms_u32 *slot;
   ms_gh h;
   ms_request *r;
@@ -35,9 +35,7 @@ int32_t ms_MPI_Wait(wasmso_vmctx *vm, u32 req, u32 status) {
   if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return out_of_memory(vm, ABI_ERR_ARG, fn, "status", status);
   MPI_Request null = MPI_REQUEST_NULL, *hr = r ? &r->host : &null;
   bool active = *hr != MPI_REQUEST_NULL;
-  ms_p2p_completing++;
   int rc = MPI_Wait(hr, st);
-  ms_p2p_completing--;
   bool done = active && *hr == MPI_REQUEST_NULL;
   if (gs && (rc == MPI_SUCCESS || done)) ms_status_out(gs, st);
   ms_comm *c = r ? ms_req_comm(r) : NULL;
@@ -47,8 +45,8 @@ int32_t ms_MPI_Wait(wasmso_vmctx *vm, u32 req, u32 status) {
 }
 
 int32_t ms_MPI_Test(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
+  MS_NO_REENTRY(vm, "MPI_Test");
   static const char fn[] = "MPI_Test";
-  if (ms_p2p_completing) return ms_p2p_nested(vm, fn);
   ms_u32 *slot;
   ms_gh h;
   ms_request *r;
@@ -63,9 +61,7 @@ int32_t ms_MPI_Test(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
   MPI_Request null = MPI_REQUEST_NULL, *hr = r ? &r->host : &null;
   bool active = *hr != MPI_REQUEST_NULL;
   int f = 0;
-  ms_p2p_completing++;
   int rc = MPI_Test(hr, &f, st);
-  ms_p2p_completing--;
   bool done = active && *hr == MPI_REQUEST_NULL;
   if (rc == MPI_SUCCESS) *gf = f != 0;
   if (gs && ((rc == MPI_SUCCESS && f) || done)) ms_status_out(gs, st);
@@ -90,15 +86,13 @@ static MPI_Status *one_status(ms_reqv *v, void *gst) {
 static bool completed(int rc) { return rc == MPI_SUCCESS || rc == MPI_ERR_IN_STATUS; }
 
 int32_t ms_MPI_Waitall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 statuses) {
+  MS_NO_REENTRY(vm, "MPI_Waitall");
   static const char fn[] = "MPI_Waitall";
-  if (ms_p2p_completing) return ms_p2p_nested(vm, fn);
   ms_reqv v;
   void *gst;
   int cls = ms_reqv_in(vm, &v, (int32_t)n, reqs, statuses, (int32_t)n, &gst);
   if (cls) return bad_requests(vm, cls, fn, reqs);
-  ms_p2p_completing++;
   int rc = MPI_Waitall(v.n, v.host, gst ? v.st : MPI_STATUSES_IGNORE);
-  ms_p2p_completing--;
   if (completed(rc))
     for (int i = 0; i < v.n; i++) ms_reqv_status_out(&v, gst, i, i);
   ms_reqv_settle(&v);
@@ -107,8 +101,8 @@ int32_t ms_MPI_Waitall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 statuses) {
 }
 
 int32_t ms_MPI_Testall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 flag, u32 statuses) {
+  MS_NO_REENTRY(vm, "MPI_Testall");
   static const char fn[] = "MPI_Testall";
-  if (ms_p2p_completing) return ms_p2p_nested(vm, fn);
   ms_reqv v;
   void *gst;
   ms_i32 *gf = int_out(vm, flag);
@@ -116,9 +110,7 @@ int32_t ms_MPI_Testall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 flag, u32 statuses
   int cls = ms_reqv_in(vm, &v, (int32_t)n, reqs, statuses, (int32_t)n, &gst);
   if (cls) return bad_requests(vm, cls, fn, reqs);
   int f = 0;
-  ms_p2p_completing++;
   int rc = MPI_Testall(v.n, v.host, &f, gst ? v.st : MPI_STATUSES_IGNORE);
-  ms_p2p_completing--;
   if (completed(rc)) {
     *gf = f != 0;
     if (f || rc == MPI_ERR_IN_STATUS)
@@ -130,8 +122,8 @@ int32_t ms_MPI_Testall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 flag, u32 statuses
 }
 
 int32_t ms_MPI_Waitany(wasmso_vmctx *vm, u32 n, u32 reqs, u32 index, u32 status) {
+  MS_NO_REENTRY(vm, "MPI_Waitany");
   static const char fn[] = "MPI_Waitany";
-  if (ms_p2p_completing) return ms_p2p_nested(vm, fn);
   ms_reqv v;
   void *gst;
   ms_i32 *gi = int_out(vm, index);
@@ -139,9 +131,7 @@ int32_t ms_MPI_Waitany(wasmso_vmctx *vm, u32 n, u32 reqs, u32 index, u32 status)
   int cls = ms_reqv_in(vm, &v, (int32_t)n, reqs, status, 1, &gst);
   if (cls) return bad_requests(vm, cls, fn, reqs);
   int idx = MPI_UNDEFINED;
-  ms_p2p_completing++;
   int rc = MPI_Waitany(v.n, v.host, &idx, one_status(&v, gst));
-  ms_p2p_completing--;
   /* On an error the host still names the failed request. */
   *gi = ms_undefined_out(idx);
   if (rc == MPI_SUCCESS || idx != MPI_UNDEFINED) ms_reqv_status_out(&v, gst, 0, 0);
@@ -151,8 +141,8 @@ int32_t ms_MPI_Waitany(wasmso_vmctx *vm, u32 n, u32 reqs, u32 index, u32 status)
 }
 
 int32_t ms_MPI_Testany(wasmso_vmctx *vm, u32 n, u32 reqs, u32 index, u32 flag, u32 status) {
+  MS_NO_REENTRY(vm, "MPI_Testany");
   static const char fn[] = "MPI_Testany";
-  if (ms_p2p_completing) return ms_p2p_nested(vm, fn);
   ms_reqv v;
   void *gst;
   ms_i32 *gi = int_out(vm, index), *gf = int_out(vm, flag);
@@ -161,9 +151,7 @@ int32_t ms_MPI_Testany(wasmso_vmctx *vm, u32 n, u32 reqs, u32 index, u32 flag, u
   int cls = ms_reqv_in(vm, &v, (int32_t)n, reqs, status, 1, &gst);
   if (cls) return bad_requests(vm, cls, fn, reqs);
   int idx = MPI_UNDEFINED, f = 0;
-  ms_p2p_completing++;
   int rc = MPI_Testany(v.n, v.host, &idx, &f, one_status(&v, gst));
-  ms_p2p_completing--;
   *gi = ms_undefined_out(idx);
   if (rc == MPI_SUCCESS) *gf = f != 0;
   if ((rc == MPI_SUCCESS && f) || idx != MPI_UNDEFINED) ms_reqv_status_out(&v, gst, 0, 0);
@@ -176,7 +164,6 @@ typedef int (*some_fn)(int, MPI_Request *, int *, int *, MPI_Status *);
 
 static int32_t some(wasmso_vmctx *vm, u32 n, u32 reqs, u32 outcount, u32 indices, u32 statuses,
                     some_fn host, const char *fn) {
-  if (ms_p2p_completing) return ms_p2p_nested(vm, fn);
   ms_reqv v;
   void *gst;
   ms_i32 *go = int_out(vm, outcount);
@@ -188,9 +175,7 @@ static int32_t some(wasmso_vmctx *vm, u32 n, u32 reqs, u32 outcount, u32 indices
   int cls = ms_reqv_in(vm, &v, (int32_t)n, reqs, statuses, (int32_t)n, &gst);
   if (cls) return bad_requests(vm, cls, fn, reqs);
   int out = MPI_UNDEFINED;
-  ms_p2p_completing++;
   int rc = host(v.n, v.host, &out, gidx, gst ? v.st : MPI_STATUSES_IGNORE);
-  ms_p2p_completing--;
   if (completed(rc)) {
     *go = ms_undefined_out(out);
     for (int j = 0; j < out; j++) ms_reqv_status_out(&v, gst, j, j);
@@ -202,10 +187,12 @@ static int32_t some(wasmso_vmctx *vm, u32 n, u32 reqs, u32 outcount, u32 indices
 
 int32_t ms_MPI_Waitsome(wasmso_vmctx *vm, u32 n, u32 reqs, u32 outcount, u32 indices,
                         u32 statuses) {
+  MS_NO_REENTRY(vm, "MPI_Waitsome");
   return some(vm, n, reqs, outcount, indices, statuses, MPI_Waitsome, "MPI_Waitsome");
 }
 
 int32_t ms_MPI_Testsome(wasmso_vmctx *vm, u32 n, u32 reqs, u32 outcount, u32 indices,
                         u32 statuses) {
+  MS_NO_REENTRY(vm, "MPI_Testsome");
   return some(vm, n, reqs, outcount, indices, statuses, MPI_Testsome, "MPI_Testsome");
 }

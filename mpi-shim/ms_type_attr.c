@@ -110,6 +110,7 @@ int32_t ms_MPI_Type_create_keyval(V *vm, G copy_fn, G delete_fn, G keyval, G ext
 }
 
 int32_t ms_MPI_Type_free_keyval(V *vm, G keyval) {
+  MS_NO_REENTRY(vm, "MPI_Type_free_keyval");
   static const char fn[] = "MPI_Type_free_keyval";
   if (!ms_in_mem(vm, keyval, 4)) return MS_BADPTR(vm, fn, "type_keyval", keyval);
   int32_t g = ms_get32(vm, keyval);
@@ -134,6 +135,7 @@ static int attr_args(V *vm, const char *fn, G type, I keyval, ms_type **t, struc
 }
 
 int32_t ms_MPI_Type_set_attr(V *vm, G type, I keyval, G value) {
+  MS_NO_REENTRY(vm, "MPI_Type_set_attr");
   static const char fn[] = "MPI_Type_set_attr";
   ms_type *t;
   struct keyval *k;
@@ -161,6 +163,7 @@ int32_t ms_MPI_Type_get_attr(V *vm, G type, I keyval, G value, G flag) {
 }
 
 int32_t ms_MPI_Type_delete_attr(V *vm, G type, I keyval) {
+  MS_NO_REENTRY(vm, "MPI_Type_delete_attr");
   static const char fn[] = "MPI_Type_delete_attr";
   ms_type *t;
   struct keyval *k;

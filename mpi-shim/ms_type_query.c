@@ -25,6 +25,7 @@ int32_t ms_MPI_Type_commit(V *vm, G ptype) {
 }
 
 int32_t ms_MPI_Type_free(V *vm, G ptype) {
+  MS_NO_REENTRY(vm, "MPI_Type_free");
   static const char fn[] = "MPI_Type_free";
   ms_gh h;
   ms_type *t;

@@ -29,7 +29,8 @@
 # Runs go MPI_TEST_JOBS (default nproc) at a time.  Arguments: program names
 # (apps/ring, hostile/errors_return...) to run only those.
 # Environment (set by `make check`): top_srcdir, top_builddir; MPIRUN, MPICC,
-# MPICXX override the host tools.
+# MPICXX override the host tools; MPI_TEST_OUT the output directory
+# (default $top_builddir/tests/mpi/out).
 set -u
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -37,7 +38,7 @@ top_builddir=${top_builddir:-.}
 top_builddir=$(cd "$top_builddir" && pwd)
 export top_srcdir top_builddir
 src=$top_srcdir/tests/mpi
-out=$top_builddir/tests/mpi/out
+out=${MPI_TEST_OUT:-$top_builddir/tests/mpi/out}
 mpirun=${MPIRUN:-mpirun}
 [ "$mpirun" = no ] && mpirun=mpirun
 mpicc=${MPICC:-mpicc}
@@ -246,6 +247,14 @@ one() {
   fi
   if [ $wasmonly = yes ]; then hostile "$name" "$s"; else compared "$name" "$s"; fi
 }
+
+# --build NAME: only build NAME's wasm .so (for run-valgrind.sh).
+if [ "${1:-}" = --build ]; then
+  s=$src/$2.c
+  [ -f "$s" ] || s=$src/$2.cc
+  build "$2" "$s" yes || { cat "$out/bin/$2.build.log" >&2; exit 1; }
+  exit 0
+fi
 
 if [ "${1:-}" = --one ]; then
   one "$2" > "$out/res/$(echo "$2" | tr / .).res" 2>&1

@@ -53,17 +53,23 @@ static inline struct slot *slot_at(struct table *t, uint32_t i) {
   return &t->chunks[i / CHUNK][i % CHUNK];
 }
 
-void *ms_obj_get(enum ms_kind k, ms_gh h) {
-  if (h < ABI_PREDEF_LIMIT) {
-    const struct ms_predef_entry *p = &ms_predef[h];
-    return p->kind == (uint8_t)(k + 1) ? p->rec : NULL;
-  }
+/* The live slot of user handle h of kind k, or NULL. */
+static inline struct slot *user_slot(enum ms_kind k, ms_gh h) {
   if ((unsigned)k >= MS_KIND_COUNT || (h >> KIND_SHIFT) != (uint32_t)k + 1) return NULL;
   struct table *t = &tables[k];
   uint32_t i = h & (MAX_INDEX - 1);
   if (i >= t->used) return NULL;
   struct slot *s = slot_at(t, i);
-  return s->live && s->gen == ((h >> INDEX_BITS) & GEN_MASK) ? &s->rec : NULL;
+  return s->live && s->gen == ((h >> INDEX_BITS) & GEN_MASK) ? s : NULL;
+}
+
+void *ms_obj_get(enum ms_kind k, ms_gh h) {
+  if (h < ABI_PREDEF_LIMIT) {
+    const struct ms_predef_entry *p = &ms_predef[h];
+    return p->kind == (uint8_t)(k + 1) ? p->rec : NULL;
+  }
+  struct slot *s = user_slot(k, h);
+  return s ? &s->rec : NULL;
 }
 
 static bool grow(struct table *t) {
@@ -99,10 +105,10 @@ void *ms_obj_new(enum ms_kind k, ms_gh *h) {
 }
 
 void ms_obj_free(enum ms_kind k, ms_gh h) {
-  if (h < ABI_PREDEF_LIMIT || !ms_obj_get(k, h)) return;
+  struct slot *s;
+  if (h < ABI_PREDEF_LIMIT || !(s = user_slot(k, h))) return;
   struct table *t = &tables[k];
   uint32_t i = h & (MAX_INDEX - 1);
-  struct slot *s = slot_at(t, i);
   s->live = 0;
   s->gen = (s->gen + 1) & GEN_MASK;
   s->next_free = 0;
@@ -139,10 +145,6 @@ size_t ms_obj_live(enum ms_kind k) {
 }
 
 /* ---- typed getters ---- */
-
-int ms_op_get(ms_gh h, ms_op **out) {
-  return (*out = ms_obj_get(MS_OP, h)) ? 0 : ABI_ERR_OP;
-}
 
 int ms_group_get(ms_gh h, MPI_Group *out) {
   MPI_Group *g = ms_obj_get(MS_GROUP, h);

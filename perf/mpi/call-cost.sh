@@ -32,10 +32,12 @@ src=$top/perf/mpi/call_cost.c
 "$build/wasm2so/wasm2so" -O2 "$out/call_cost.wasm" -o "$out/call_cost.so"
 
 # ir CMD...: instructions of the main process (no children: orted & co.)
+cg=$out/call-cost.$$
+trap 'rm -f "$cg".out "$cg".err' EXIT
 ir() {
-  valgrind --tool=callgrind --callgrind-out-file="$out/cc.out" "$@" >/dev/null 2>"$out/cc.err" ||
-    { echo "call-cost.sh: failed: $*" >&2; cat "$out/cc.err" >&2; exit 1; }
-  awk '/^summary:/ { print $2 }' "$out/cc.out"
+  valgrind --tool=callgrind --callgrind-out-file="$cg.out" "$@" >/dev/null 2>"$cg.err" ||
+    { echo "call-cost.sh: failed: $*" >&2; cat "$cg.err" >&2; exit 1; }
+  awk '/^summary:/ { print $2 }' "$cg.out"
 }
 # per CMD...: instructions per call, one decimal
 per() {

@@ -95,7 +95,20 @@ int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts, MPI
  * there; Open MPI says the same), and predefined ops refuse transport-only
  * types (ERR_OP); a user op's bad datatype is a type error.  A user op
  * remembers the datatype's guest handle for its callback. */
-int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out);
+int ms_cc_op_slow(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out);
+/* Hot path: a predefined op on a committed datatype with host arithmetic
+ * needs nothing more; everything else (user ops, errors) goes to
+ * ms_cc_op_slow, which makes every check again. */
+static inline int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out) {
+  ms_op *op = (ms_op *)ms_obj_get_inline(MS_OP, oph);
+  ms_type *ty = (ms_type *)ms_obj_get_inline(MS_TYPE, th);
+  if (__builtin_expect(op && op->predefined && ty && ty->committed && !ty->transport_only, 1)) {
+    *t = ty;
+    *out = op->host;
+    return 0;
+  }
+  return ms_cc_op_slow(x, oph, th, t, out);
+}
 
 /* Sum of n counts as elements (ERR_COUNT if negative or above INT_MAX). */
 int ms_cc_sum(ms_cc *x, const char *what, const int32_t *counts, int n, int64_t *sum);

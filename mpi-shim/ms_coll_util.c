@@ -135,7 +135,7 @@ int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts, MPI
   return 0;
 }
 
-int ms_cc_op(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out) {
+int ms_cc_op_slow(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out) {
   ms_op *op;
   int cls = ms_op_get(oph, &op);
   if (cls) return ms_raise(x->vm, x->c, cls, x->fn, "invalid op 0x%x", oph);

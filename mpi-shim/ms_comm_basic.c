@@ -3,9 +3,11 @@
 
 #include "ms_comm.h"
 
-/* One int out-parameter from a host query taking (comm, int *). */
-static int32_t int_query(wasmso_vmctx *vm, ms_gh comm, ms_gaddr out, const char *fn,
-                         int (*query)(MPI_Comm, int *)) {
+/* One int out-parameter from a host query taking (comm, int *): the checks
+ * and messages of ms_cm_comm and ms_cm_int. */
+static __attribute__((noinline)) int32_t int_query_slow(wasmso_vmctx *vm, ms_gh comm, ms_gaddr out,
+                                                        const char *fn,
+                                                        int (*query)(MPI_Comm, int *)) {
   ms_comm *c;
   int32_t *p;
   int rc, v;
@@ -13,6 +15,22 @@ static int32_t int_query(wasmso_vmctx *vm, ms_gh comm, ms_gaddr out, const char 
     return rc;
   if ((rc = ms_check(vm, c, query(c->host, &v), fn))) return rc;
   *p = v;
+  return 0;
+}
+/* Hot path (MPI_Comm_rank, MPI_Comm_size): a live communicator that has its
+ * host communicator and a result inside guest memory need no call of
+ * ms_cm_comm and ms_cm_int; anything else takes the slow path, which raises
+ * the same errors as before. */
+static inline __attribute__((always_inline)) int32_t int_query(wasmso_vmctx *vm, ms_gh comm,
+                                                               ms_gaddr out, const char *fn,
+                                                               int (*query)(MPI_Comm, int *)) {
+  ms_comm *c = (ms_comm *)ms_obj_get_inline(MS_COMM, comm);
+  void *p = ms_ptr(vm, out, 4);
+  if (__builtin_expect(!c || !p || c->host == MPI_COMM_NULL || c->host == (MPI_Comm)0, 0))
+    return int_query_slow(vm, comm, out, fn, query);
+  int v, rc = query(c->host, &v);
+  if (rc != MPI_SUCCESS) return ms_check(vm, c, rc, fn);
+  memcpy(p, &v, 4);
   return 0;
 }
 

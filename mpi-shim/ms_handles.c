@@ -157,10 +157,6 @@ size_t ms_obj_live(enum ms_kind k) {
 
 /* ---- typed getters ---- */
 
-int ms_op_get(ms_gh h, ms_op **out) {
-  return (*out = ms_obj_get(MS_OP, h)) ? 0 : ABI_ERR_OP;
-}
-
 int ms_group_get(ms_gh h, MPI_Group *out) {
   MPI_Group *g = ms_obj_get(MS_GROUP, h);
   if (!g) return ABI_ERR_GROUP;

@@ -173,7 +173,9 @@ static inline int ms_type_get_committed(ms_gh h, ms_type **out) {
   *out = t;
   return t && t->committed ? 0 : ABI_ERR_TYPE;
 }
-int ms_op_get(ms_gh h, ms_op **out);
+static inline int ms_op_get(ms_gh h, ms_op **out) {
+  return (*out = (ms_op *)ms_obj_get_inline(MS_OP, h)) ? 0 : ABI_ERR_OP;
+}
 int ms_group_get(ms_gh h, MPI_Group *out);    /* ABI_GROUP_EMPTY included */
 int ms_info_get(ms_gh h, MPI_Info *out);      /* ABI_INFO_NULL -> MPI_INFO_NULL */
 /* Fill a user ms_type from its host type (size, extents); returns 0 or a class. */
@@ -251,17 +253,23 @@ int ms_topo_out(int host_kind);        /* MPI_CART... -> ABI_CART...; MPI_UNDEFI
  * NULL with *ignore set), or NULL with *ignore clear when out of bounds. */
 void *ms_statuses(const wasmso_vmctx *vm, ms_gaddr g, int64_t n, bool *ignore);
 void ms_status_out_slow(void *guest_status, const MPI_Status *host);
-/* Every receive writes one: the common case (real source and tag, no error)
- * needs no translation. */
+/* Every receive writes one: the common cases (real source and tag, or the
+ * empty status of MPI_PROC_NULL; no error) translate here, the rest in
+ * ms_status_out_slow (which gives the same words for these). */
 static inline void ms_status_out(void *guest_status, const MPI_Status *host) {
-  if ((host->MPI_SOURCE | host->MPI_TAG | host->MPI_ERROR) < 0 || host->MPI_ERROR != MPI_SUCCESS) {
-    ms_status_out_slow(guest_status, host);
-    return;
-  }
+  int32_t src = host->MPI_SOURCE, tag = host->MPI_TAG;
+  if (src < 0 && src == MPI_PROC_NULL) src = ABI_PROC_NULL;
+  else if (src < 0) goto slow;
+  if (tag < 0 && tag == MPI_ANY_TAG) tag = ABI_ANY_TAG;
+  else if (tag < 0) goto slow;
+  if (host->MPI_ERROR != MPI_SUCCESS) goto slow;
   uint64_t count = (uint64_t)host->_ucount;
-  int32_t w[8] = {host->MPI_SOURCE, host->MPI_TAG, 0, (int32_t)(uint32_t)count,
+  int32_t w[8] = {src, tag, 0, (int32_t)(uint32_t)count,
                   (int32_t)(uint32_t)(count >> 32), host->_cancelled, 0, 0};
   __builtin_memcpy(guest_status, w, sizeof w);
+  return;
+slow:
+  ms_status_out_slow(guest_status, host);
 }
 void ms_status_in(const void *guest_status, MPI_Status *host);
 

@@ -20,9 +20,25 @@ static inline int ms_p2p_buf(const wasmso_vmctx *vm, ms_gaddr buf, int32_t count
   return cls ? cls : ms_buffer(vm, buf, count, *t, host);
 }
 
+/* The hot path of the point-to-point wrappers: a predefined communicator, a
+ * predefined datatype and count elements of it at buf inside guest memory,
+ * found with two table loads and the footprint check, no call.  False for
+ * anything else (user handles, errors): the wrapper then takes its general
+ * path, which looks and checks everything again and raises the errors. */
+static inline bool ms_p2p_fast(const wasmso_vmctx *vm, ms_gaddr buf, int32_t count, ms_gh dt,
+                               ms_gh comm, ms_comm **c, ms_type **t, void **host) {
+  if ((comm | dt) >= ABI_PREDEF_LIMIT) return false; /* the limit is a power of two */
+  const struct ms_predef_entry *pc = &ms_predef[comm], *pt = &ms_predef[dt];
+  if (pc->kind != MS_COMM + 1 || pt->kind != MS_TYPE + 1) return false;
+  *c = (ms_comm *)pc->rec;
+  *t = (ms_type *)pt->rec;
+  return ms_buffer(vm, buf, count, *t, host) == 0;
+}
+
 /* Ranks and tags: the common non-negative ones need no call. */
 static inline int ms_p2p_rank(u32 r) {
-  return (int32_t)r >= 0 ? (int32_t)r : ms_rank_in((int32_t)r);
+  if ((int32_t)r >= 0) return (int32_t)r;
+  return (int32_t)r == ABI_PROC_NULL ? MPI_PROC_NULL : ms_rank_in((int32_t)r);
 }
 static inline int ms_p2p_tag(u32 t) {
   return (int32_t)t >= 0 ? (int32_t)t : ms_tag_in((int32_t)t);
@@ -82,7 +98,11 @@ ms_request *ms_req_new(ms_gh *h);
  * ABI_REQUEST_NULL in the guest's slot.  Persistent requests stay. */
 /* The communicator whose error handler hears of r's completion errors, or
  * NULL for MPI_COMM_WORLD's. */
-ms_comm *ms_req_comm(const ms_request *r);
+static inline ms_comm *ms_req_comm(const ms_request *r) {
+  /* A communicator freed while the request was pending (allowed by MPI)
+   * leaves a record without a host handle: MPI_COMM_WORLD's handler then. */
+  return r->comm && r->comm->host != MPI_COMM_NULL ? r->comm : NULL;
+}
 void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot);
 
 /* ---- arrays of requests ----

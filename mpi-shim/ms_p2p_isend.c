@@ -11,10 +11,12 @@ static inline int32_t make_request(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt,
   ms_comm *c;
   ms_type *t;
   void *p;
-  int cls = ms_comm_get(comm, &c);
-  if (cls) return ms_raise(vm, NULL, cls, fn, "invalid communicator %#x", comm);
-  cls = ms_p2p_buf(vm, buf, (int32_t)count, dt, &t, &p);
-  if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
+  if (__builtin_expect(!ms_p2p_fast(vm, buf, (int32_t)count, dt, comm, &c, &t, &p), 0)) {
+    int cls = ms_comm_get(comm, &c);
+    if (cls) return ms_raise(vm, NULL, cls, fn, "invalid communicator %#x", comm);
+    cls = ms_p2p_buf(vm, buf, (int32_t)count, dt, &t, &p);
+    if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
+  }
   ms_u32 *slot = ms_ptr(vm, req, 4);
   if (!slot || req == 0)
     return ms_raise(vm, c, ABI_ERR_REQUEST, fn, "request pointer %#x outside guest memory", req);

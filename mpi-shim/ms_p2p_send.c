@@ -5,8 +5,10 @@
 
 typedef int (*send_fn)(const void *, int, MPI_Datatype, int, int, MPI_Comm);
 
-static inline __attribute__((always_inline)) int32_t send_mode(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest,
-                                u32 tag, u32 comm, send_fn send, const char *fn) {
+/* The general path: every lookup and check, with the errors. */
+static __attribute__((noinline)) int32_t send_slow(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt,
+                                                   u32 dest, u32 tag, u32 comm, send_fn send,
+                                                   const char *fn) {
   ms_comm *c;
   ms_type *t;
   void *p;
@@ -16,6 +18,17 @@ static inline __attribute__((always_inline)) int32_t send_mode(wasmso_vmctx *vm,
   if (cls) return ms_p2p_buf_error(vm, c, cls, fn, buf, (int32_t)count, dt);
   int rc = send(p, (int32_t)count, t->host, ms_p2p_rank(dest), ms_p2p_tag(tag),
                 c->host);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
+}
+
+static inline __attribute__((always_inline)) int32_t send_mode(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest,
+                                u32 tag, u32 comm, send_fn send, const char *fn) {
+  ms_comm *c;
+  ms_type *t;
+  void *p;
+  if (__builtin_expect(!ms_p2p_fast(vm, buf, (int32_t)count, dt, comm, &c, &t, &p), 0))
+    return send_slow(vm, buf, count, dt, dest, tag, comm, send, fn);
+  int rc = send(p, (int32_t)count, t->host, ms_p2p_rank(dest), ms_p2p_tag(tag), c->host);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
 }
 
@@ -33,8 +46,8 @@ int32_t ms_MPI_Rsend(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 dest, u32
   return send_mode(vm, buf, count, dt, dest, tag, comm, MPI_Rsend, "MPI_Rsend");
 }
 
-int32_t ms_MPI_Recv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm,
-                    u32 status) {
+static __attribute__((noinline)) int32_t recv_slow(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt,
+                                                   u32 src, u32 tag, u32 comm, u32 status) {
   static const char fn[] = "MPI_Recv";
   ms_comm *c;
   ms_type *t;
@@ -50,6 +63,21 @@ int32_t ms_MPI_Recv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 src, u32 t
                     c->host, st);
   if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
+}
+
+int32_t ms_MPI_Recv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm,
+                    u32 status) {
+  ms_comm *c;
+  ms_type *t;
+  void *p, *gs;
+  MPI_Status hs, *st;
+  if (__builtin_expect(!ms_p2p_fast(vm, buf, (int32_t)count, dt, comm, &c, &t, &p) ||
+                           !ms_p2p_status(vm, status, &hs, &st, &gs), 0))
+    return recv_slow(vm, buf, count, dt, src, tag, comm, status);
+  int rc = MPI_Recv(p, (int32_t)count, t->host, ms_p2p_rank(src), ms_p2p_tag(tag),
+                    c->host, st);
+  if (gs && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs, st);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, "MPI_Recv");
 }
 
 int32_t ms_MPI_Sendrecv(wasmso_vmctx *vm, u32 sbuf, u32 scount, u32 sdt, u32 dest, u32 stag,

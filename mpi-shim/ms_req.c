@@ -40,12 +40,6 @@ ms_request *ms_req_new(ms_gh *h) {
   return r;
 }
 
-ms_comm *ms_req_comm(const ms_request *r) {
-  /* A communicator freed while the request was pending (allowed by MPI)
-   * leaves a record without a host handle: MPI_COMM_WORLD's handler then. */
-  return r->comm && r->comm->host != MPI_COMM_NULL ? r->comm : NULL;
-}
-
 void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
   if (r->flags & MS_REQ_PERSISTENT) return;
   if (r->temp) {

@@ -13,3 +13,11 @@ clean-perf:
 	rm -rf perf/work perf/results perf/large
 
 .PHONY: perf clean-perf
+
+# Instructions per MPI call, native Open MPI against wasmload (perf/mpi/call-cost.sh;
+# needs valgrind; not part of `make check`).
+EXTRA_DIST += perf/mpi/call-cost.sh perf/mpi/call_cost.c
+perf-mpi-calls: all
+	$(SHELL) $(top_srcdir)/perf/mpi/call-cost.sh $(abs_top_builddir)
+
+.PHONY: perf-mpi-calls

@@ -17,7 +17,7 @@ fi
 # (build-aarch64/ is the cross build of tests/cross: its logs are not tests.)
 logs=$(find . -path ./build-aarch64 -prune -o -name '*.log' ! -name config.log ! -name test-suite.log -print)
 grep -h -E '^[0-9]+%: Checks: ' $logs 2>/dev/null || true
-grep -h -E '^((spec|wast)-translate-[a-z0-9_]+|sandbox|wasi(-[a-z0-9_]+)?|spec(-[a-z0-9_]+)?|wast(-[a-z0-9_]+)?|aarch64( [a-z_]+)?): ' $logs 2>/dev/null || true
+grep -h -E '^((spec|wast)-translate-[a-z0-9_]+|sandbox|wasi(-[a-z0-9_]+)?|spec(-[a-z0-9_]+)?|wast(-[a-z0-9_]+)?|aarch64( [a-z_]+)?|fuzz-diff(-[a-zA-Z0-9_-]+)?|mpi-valgrind): ' $logs 2>/dev/null || true
 # the MPI programs' summary last
 grep -h -E '^mpi: [0-9]+ passed' $logs 2>/dev/null || true
 exit $status

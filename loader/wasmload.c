@@ -95,19 +95,6 @@ static bool parse_size(const char *s, uint64_t *out) {
   return true;
 }
 
-static const char *type_name(uint8_t t) {
-  switch (t) {
-  case WASMSO_I32: return "i32";
-  case WASMSO_I64: return "i64";
-  case WASMSO_F32: return "f32";
-  case WASMSO_F64: return "f64";
-  case WASMSO_V128: return "v128";
-  case WASMSO_FUNCREF: return "funcref";
-  case WASMSO_EXTERNREF: return "externref";
-  default: return "?";
-  }
-}
-
 static bool parse_int(const char *s, int bits, uint64_t *out) {
   char *end;
   errno = 0;
@@ -223,7 +210,7 @@ static int invoke(struct run *r, wl_instance *in) {
   int nargs = r->argc - 1;
   if ((uint32_t)nargs != np) {
     fprintf(stderr, "wasmload: '%s' takes %u argument%s (", r->invoke, np, np == 1 ? "" : "s");
-    for (uint32_t i = 0; i < np; i++) fprintf(stderr, "%s%s", i ? ", " : "", type_name(ps[i]));
+    for (uint32_t i = 0; i < np; i++) fprintf(stderr, "%s%s", i ? ", " : "", wl_valtype_name(ps[i]));
     fprintf(stderr, "), %d given\n", nargs);
     return 2;
   }
@@ -236,7 +223,7 @@ static int invoke(struct run *r, wl_instance *in) {
   for (uint32_t i = 0; i < np; i++)
     if (!parse_arg(r->argv[i + 1], ps[i], &args[i])) {
       fprintf(stderr, "wasmload: argument %u: '%s' is not a valid %s\n", i + 1, r->argv[i + 1],
-              type_name(ps[i]));
+              wl_valtype_name(ps[i]));
       status = 2;
       goto out;
     }

@@ -6,7 +6,7 @@
 
 #include "wl_internal.h"
 
-static const char *valtype_name(uint32_t t) {
+const char *wl_valtype_name(uint32_t t) {
   switch (t) {
   case WASMSO_I32: return "i32";
   case WASMSO_I64: return "i64";
@@ -34,10 +34,10 @@ static void put(char *buf, size_t size, size_t *len, const char *fmt, ...) {
 static void put_sig(char *buf, size_t size, size_t *len, const uint8_t *params, uint32_t np,
                     const uint8_t *results, uint32_t nr) {
   put(buf, size, len, "func (");
-  for (uint32_t i = 0; i < np; i++) put(buf, size, len, "%s%s", i ? ", " : "", valtype_name(params[i]));
+  for (uint32_t i = 0; i < np; i++) put(buf, size, len, "%s%s", i ? ", " : "", wl_valtype_name(params[i]));
   put(buf, size, len, ") -> ");
   if (nr != 1) put(buf, size, len, "(");
-  for (uint32_t i = 0; i < nr; i++) put(buf, size, len, "%s%s", i ? ", " : "", valtype_name(results[i]));
+  for (uint32_t i = 0; i < nr; i++) put(buf, size, len, "%s%s", i ? ", " : "", wl_valtype_name(results[i]));
   if (nr != 1) put(buf, size, len, ")");
 }
 
@@ -57,7 +57,7 @@ void wl_import_text(const wasmso_module_desc *d, const wasmso_import *im, char *
     break;
   }
   case WASMSO_EXTERN_TABLE:
-    put(buf, size, &len, "table of %s", valtype_name(im->type));
+    put(buf, size, &len, "table of %s", wl_valtype_name(im->type));
     put_limits(buf, size, &len, im->limits.min, im->limits.has_max, im->limits.max, "element");
     break;
   case WASMSO_EXTERN_MEMORY:
@@ -65,7 +65,7 @@ void wl_import_text(const wasmso_module_desc *d, const wasmso_import *im, char *
     put_limits(buf, size, &len, im->limits.min, im->limits.has_max, im->limits.max, "page");
     break;
   case WASMSO_EXTERN_GLOBAL:
-    put(buf, size, &len, "global %s%s", im->mut ? "mut " : "", valtype_name(im->type));
+    put(buf, size, &len, "global %s%s", im->mut ? "mut " : "", wl_valtype_name(im->type));
     break;
   default: put(buf, size, &len, "import of kind %" PRIu32, im->kind); break;
   }
@@ -85,7 +85,7 @@ void wl_extern_text(const wl_extern *ex, char *buf, size_t size) {
   }
   case WASMSO_EXTERN_TABLE:
     if (!ex->u.table) break;
-    put(buf, size, &len, "table of %s", valtype_name(ex->u.table->elem_type));
+    put(buf, size, &len, "table of %s", wl_valtype_name(ex->u.table->elem_type));
     put_limits(buf, size, &len, ex->u.table->size, ex->u.table->has_max, ex->u.table->max, "element");
     break;
   case WASMSO_EXTERN_MEMORY:
@@ -96,7 +96,7 @@ void wl_extern_text(const wl_extern *ex, char *buf, size_t size) {
     break;
   case WASMSO_EXTERN_GLOBAL:
     if (!ex->u.global) break;
-    put(buf, size, &len, "global %s%s", ex->u.global->mut ? "mut " : "", valtype_name(ex->u.global->type));
+    put(buf, size, &len, "global %s%s", ex->u.global->mut ? "mut " : "", wl_valtype_name(ex->u.global->type));
     break;
   default: put(buf, size, &len, "extern of kind %u", ex->kind); break;
   }

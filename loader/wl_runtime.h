@@ -28,6 +28,8 @@ typedef struct wl_error {
 } wl_error;
 
 const char *wl_trap_message(uint32_t trap);
+/* "i32", "funcref", ... for a wasmso_valtype ("?" for another value). */
+const char *wl_valtype_name(uint32_t t);
 
 /* ---- host objects ---- */
 /* A memory for code that relies on guard regions (WASMSO_MEMORY_GUARDED):

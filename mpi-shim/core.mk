@@ -13,7 +13,7 @@ check_PROGRAMS += tests/unit/check_mpi_shim
 TESTS += tests/unit/check_mpi_shim
 tests_unit_check_mpi_shim_SOURCES = tests/unit/check_mpi_shim.h tests/unit/check_mpi_shim.c \
 	tests/unit/check_mpi_shim_maps.c tests/unit/check_mpi_shim_calls.c
-tests_unit_check_mpi_shim_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mpi-shim $(MPI_CFLAGS)
+tests_unit_check_mpi_shim_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mpi-shim -Impi-shim $(MPI_CFLAGS)
 tests_unit_check_mpi_shim_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_mpi_shim_LDFLAGS = -Wl,--whole-archive,mpi-shim/libms.a,--no-whole-archive
 tests_unit_check_mpi_shim_LDADD = loader/libwl.a $(MPI_LIBS) $(CHECK_LIBS) -ldl -lm -lpthread

@@ -1,6 +1,8 @@
 # The MPI shim: libms.a, linked into wasmload when configure found Open MPI.
-# Each group of wrappers keeps its sources in its own fragment (MS_*_SOURCES)
-# and its import list in mpi-shim/ms_fn_GROUP.def.
+# Each group of wrappers keeps its sources in its own fragment (MS_*_SOURCES).
+# The table of the MPI C API (mpi-shim/mpi-api.tab) gives, through
+# mpi-shim/gen-api.awk, the wrappers' prototypes (ms_api.h), the import table
+# (ms_api_table.c) and the generated wrappers (ms_api_gen.c).
 include mpi-shim/core.mk
 include mpi-shim/env.mk
 include mpi-shim/p2p.mk
@@ -8,15 +10,24 @@ include mpi-shim/coll.mk
 include mpi-shim/type.mk
 include mpi-shim/comm.mk
 
-MS_DEFS = mpi-shim/ms_fn_env.def mpi-shim/ms_fn_p2p.def mpi-shim/ms_fn_coll.def \
-	mpi-shim/ms_fn_type.def mpi-shim/ms_fn_comm.def
-EXTRA_DIST += $(MS_DEFS)
+MS_API_TAB = $(top_srcdir)/mpi-shim/mpi-api.tab
+MS_API_GEN = $(top_srcdir)/mpi-shim/gen-api.awk
+EXTRA_DIST += mpi-shim/mpi-api.tab mpi-shim/gen-api.awk
+MS_API_BUILT = mpi-shim/ms_api.h mpi-shim/ms_api_table.c mpi-shim/ms_api_gen.c
+BUILT_SOURCES += mpi-shim/ms_api.h
+CLEANFILES += $(MS_API_BUILT)
+# ms_api.h -> out=h, ms_api_gen.c -> out=c, ms_api_table.c -> out=table
+$(MS_API_BUILT): $(MS_API_TAB) $(MS_API_GEN)
+	$(AM_V_GEN)$(MKDIR_P) mpi-shim && \
+	out=$$(case $@ in *.h) echo h;; *_gen.c) echo c;; *) echo table;; esac) && \
+	$(AWK) -v out=$$out -f $(MS_API_GEN) $(MS_API_TAB) > $@.tmp && mv $@.tmp $@
 
 if WITH_MPI
 noinst_LIBRARIES += mpi-shim/libms.a
 mpi_shim_libms_a_SOURCES = mpi-shim/ms_internal.h $(MS_CORE_SOURCES) $(MS_ENV_SOURCES) \
 	$(MS_P2P_SOURCES) $(MS_COLL_SOURCES) $(MS_TYPE_SOURCES) $(MS_COMM_SOURCES)
-mpi_shim_libms_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mpi-shim $(MPI_CFLAGS)
+nodist_mpi_shim_libms_a_SOURCES = $(MS_API_BUILT)
+mpi_shim_libms_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mpi-shim -Impi-shim $(MPI_CFLAGS)
 # Frame pointers: guest callbacks run under shim frames and traps walk them.
 mpi_shim_libms_a_CFLAGS = $(AM_CFLAGS) -fno-omit-frame-pointer
 endif

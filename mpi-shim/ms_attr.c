@@ -149,13 +149,11 @@ static int32_t create_keyval(wasmso_vmctx *vm, uint32_t copy_fn, uint32_t delete
   return 0;
 }
 
-int32_t ms_MPI_Comm_create_keyval(wasmso_vmctx *vm, int32_t copy_fn, int32_t delete_fn,
-                                  int32_t keyval, int32_t extra_state) {
+int32_t ms_MPI_Comm_create_keyval(wasmso_vmctx *vm, uint32_t copy_fn, uint32_t delete_fn, uint32_t keyval, uint32_t extra_state) {
   return create_keyval(vm, copy_fn, delete_fn, keyval, extra_state, "MPI_Comm_create_keyval");
 }
 
-int32_t ms_MPI_Keyval_create(wasmso_vmctx *vm, int32_t copy_fn, int32_t delete_fn,
-                             int32_t keyval, int32_t extra_state) {
+int32_t ms_MPI_Keyval_create(wasmso_vmctx *vm, uint32_t copy_fn, uint32_t delete_fn, uint32_t keyval, uint32_t extra_state) {
   return create_keyval(vm, copy_fn, delete_fn, keyval, extra_state, "MPI_Keyval_create");
 }
 
@@ -172,12 +170,12 @@ static int32_t free_keyval(wasmso_vmctx *vm, ms_gaddr keyval, const char *fn) {
   return 0;
 }
 
-int32_t ms_MPI_Comm_free_keyval(wasmso_vmctx *vm, int32_t keyval) {
+int32_t ms_MPI_Comm_free_keyval(wasmso_vmctx *vm, uint32_t keyval) {
   MS_NO_REENTRY(vm, "MPI_Comm_free_keyval");
   return free_keyval(vm, keyval, "MPI_Comm_free_keyval");
 }
 
-int32_t ms_MPI_Keyval_free(wasmso_vmctx *vm, int32_t keyval) {
+int32_t ms_MPI_Keyval_free(wasmso_vmctx *vm, uint32_t keyval) {
   MS_NO_REENTRY(vm, "MPI_Keyval_free");
   return free_keyval(vm, keyval, "MPI_Keyval_free");
 }
@@ -294,27 +292,25 @@ static int32_t get_attr(wasmso_vmctx *vm, ms_gh comm, int keyval, ms_gaddr value
   return 0;
 }
 
-int32_t ms_MPI_Comm_set_attr(wasmso_vmctx *vm, int32_t comm, int32_t keyval, int32_t value) {
+int32_t ms_MPI_Comm_set_attr(wasmso_vmctx *vm, uint32_t comm, int32_t keyval, uint32_t value) {
   MS_NO_REENTRY(vm, "MPI_Comm_set_attr");
   return set_attr(vm, comm, keyval, value, "MPI_Comm_set_attr");
 }
-int32_t ms_MPI_Attr_put(wasmso_vmctx *vm, int32_t comm, int32_t keyval, int32_t value) {
+int32_t ms_MPI_Attr_put(wasmso_vmctx *vm, uint32_t comm, int32_t keyval, uint32_t value) {
   MS_NO_REENTRY(vm, "MPI_Attr_put");
   return set_attr(vm, comm, keyval, value, "MPI_Attr_put");
 }
-int32_t ms_MPI_Comm_get_attr(wasmso_vmctx *vm, int32_t comm, int32_t keyval, int32_t value,
-                             int32_t flag) {
+int32_t ms_MPI_Comm_get_attr(wasmso_vmctx *vm, uint32_t comm, int32_t keyval, uint32_t value, uint32_t flag) {
   return get_attr(vm, comm, keyval, value, flag, "MPI_Comm_get_attr");
 }
-int32_t ms_MPI_Attr_get(wasmso_vmctx *vm, int32_t comm, int32_t keyval, int32_t value,
-                        int32_t flag) {
+int32_t ms_MPI_Attr_get(wasmso_vmctx *vm, uint32_t comm, int32_t keyval, uint32_t value, uint32_t flag) {
   return get_attr(vm, comm, keyval, value, flag, "MPI_Attr_get");
 }
-int32_t ms_MPI_Comm_delete_attr(wasmso_vmctx *vm, int32_t comm, int32_t keyval) {
+int32_t ms_MPI_Comm_delete_attr(wasmso_vmctx *vm, uint32_t comm, int32_t keyval) {
   MS_NO_REENTRY(vm, "MPI_Comm_delete_attr");
   return delete_attr(vm, comm, keyval, "MPI_Comm_delete_attr");
 }
-int32_t ms_MPI_Attr_delete(wasmso_vmctx *vm, int32_t comm, int32_t keyval) {
+int32_t ms_MPI_Attr_delete(wasmso_vmctx *vm, uint32_t comm, int32_t keyval) {
   MS_NO_REENTRY(vm, "MPI_Attr_delete");
   return delete_attr(vm, comm, keyval, "MPI_Attr_delete");
 }

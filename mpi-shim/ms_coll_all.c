@@ -14,10 +14,10 @@ static int32_t barrier(wasmso_vmctx *vm, ms_gh comm, ms_gaddr reqp, bool nb, con
   return ms_cc_req_end(&x, &q, MPI_Ibarrier(x.c->host, &q.r->host), NULL);
 }
 
-int32_t ms_MPI_Barrier(wasmso_vmctx *vm, int32_t comm) {
+int32_t ms_MPI_Barrier(wasmso_vmctx *vm, uint32_t comm) {
   return barrier(vm, comm, 0, false, "MPI_Barrier");
 }
-int32_t ms_MPI_Ibarrier(wasmso_vmctx *vm, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ibarrier(wasmso_vmctx *vm, uint32_t comm, uint32_t req) {
   return barrier(vm, comm, req, true, "MPI_Ibarrier");
 }
 
@@ -67,23 +67,19 @@ static int32_t allgather_alltoall(wasmso_vmctx *vm, bool a2a, ms_gaddr sbuf, int
       NULL);
 }
 
-int32_t ms_MPI_Allgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                         int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm) {
+int32_t ms_MPI_Allgather(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm) {
   return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, 0, false,
                             "MPI_Allgather");
 }
-int32_t ms_MPI_Iallgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                          int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm, int32_t req) {
+int32_t ms_MPI_Iallgather(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm, uint32_t req) {
   return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
                             "MPI_Iallgather");
 }
-int32_t ms_MPI_Alltoall(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
-                        int32_t rcount, int32_t rtype, int32_t comm) {
+int32_t ms_MPI_Alltoall(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm) {
   return allgather_alltoall(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, comm, 0, false,
                             "MPI_Alltoall");
 }
-int32_t ms_MPI_Ialltoall(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                         int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ialltoall(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm, uint32_t req) {
   return allgather_alltoall(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
                             "MPI_Ialltoall");
 }
@@ -126,15 +122,11 @@ static int32_t allgatherv(wasmso_vmctx *vm, ms_gaddr sbuf, int32_t scount, ms_gh
       temp);
 }
 
-int32_t ms_MPI_Allgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                          int32_t rbuf, int32_t rcounts, int32_t displs, int32_t rtype,
-                          int32_t comm) {
+int32_t ms_MPI_Allgatherv(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t displs, uint32_t rtype, uint32_t comm) {
   return allgatherv(vm, sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm, 0, false,
                     "MPI_Allgatherv");
 }
-int32_t ms_MPI_Iallgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                           int32_t rbuf, int32_t rcounts, int32_t displs, int32_t rtype,
-                           int32_t comm, int32_t req) {
+int32_t ms_MPI_Iallgatherv(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t displs, uint32_t rtype, uint32_t comm, uint32_t req) {
   return allgatherv(vm, sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm, req, true,
                     "MPI_Iallgatherv");
 }
@@ -192,15 +184,11 @@ static int32_t alltoallv(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
                        temp);
 }
 
-int32_t ms_MPI_Alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
-                         int32_t stype, int32_t rbuf, int32_t rcounts, int32_t rdispls,
-                         int32_t rtype, int32_t comm) {
+int32_t ms_MPI_Alltoallv(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t sdispls, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t rdispls, uint32_t rtype, uint32_t comm) {
   return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, 0, false,
                    "MPI_Alltoallv");
 }
-int32_t ms_MPI_Ialltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
-                          int32_t stype, int32_t rbuf, int32_t rcounts, int32_t rdispls,
-                          int32_t rtype, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ialltoallv(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t sdispls, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t rdispls, uint32_t rtype, uint32_t comm, uint32_t req) {
   return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, req,
                    true, "MPI_Ialltoallv");
 }
@@ -267,15 +255,11 @@ fail:
   return rc;
 }
 
-int32_t ms_MPI_Alltoallw(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
-                         int32_t stypes, int32_t rbuf, int32_t rcounts, int32_t rdispls,
-                         int32_t rtypes, int32_t comm) {
+int32_t ms_MPI_Alltoallw(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t sdispls, uint32_t stypes, uint32_t rbuf, uint32_t rcounts, uint32_t rdispls, uint32_t rtypes, uint32_t comm) {
   return alltoallw(vm, sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm, 0,
                    false, "MPI_Alltoallw");
 }
-int32_t ms_MPI_Ialltoallw(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
-                          int32_t stypes, int32_t rbuf, int32_t rcounts, int32_t rdispls,
-                          int32_t rtypes, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ialltoallw(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t sdispls, uint32_t stypes, uint32_t rbuf, uint32_t rcounts, uint32_t rdispls, uint32_t rtypes, uint32_t comm, uint32_t req) {
   return alltoallw(vm, sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm, req,
                    true, "MPI_Ialltoallw");
 }

@@ -35,25 +35,19 @@ static int32_t allgather_alltoall(wasmso_vmctx *vm, bool a2a, ms_gaddr sbuf, int
       NULL);
 }
 
-int32_t ms_MPI_Neighbor_allgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                                  int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm) {
+int32_t ms_MPI_Neighbor_allgather(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm) {
   return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, 0, false,
                             "MPI_Neighbor_allgather");
 }
-int32_t ms_MPI_Ineighbor_allgather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                                   int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm,
-                                   int32_t req) {
+int32_t ms_MPI_Ineighbor_allgather(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm, uint32_t req) {
   return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
                             "MPI_Ineighbor_allgather");
 }
-int32_t ms_MPI_Neighbor_alltoall(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                                 int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm) {
+int32_t ms_MPI_Neighbor_alltoall(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm) {
   return allgather_alltoall(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, comm, 0, false,
                             "MPI_Neighbor_alltoall");
 }
-int32_t ms_MPI_Ineighbor_alltoall(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                                  int32_t rbuf, int32_t rcount, int32_t rtype, int32_t comm,
-                                  int32_t req) {
+int32_t ms_MPI_Ineighbor_alltoall(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm, uint32_t req) {
   return allgather_alltoall(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
                             "MPI_Ineighbor_alltoall");
 }
@@ -95,15 +89,11 @@ static int32_t allgatherv(wasmso_vmctx *vm, ms_gaddr sbuf, int32_t scount, ms_gh
       temp);
 }
 
-int32_t ms_MPI_Neighbor_allgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                                   int32_t rbuf, int32_t rcounts, int32_t displs, int32_t rtype,
-                                   int32_t comm) {
+int32_t ms_MPI_Neighbor_allgatherv(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t displs, uint32_t rtype, uint32_t comm) {
   return allgatherv(vm, sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm, 0, false,
                     "MPI_Neighbor_allgatherv");
 }
-int32_t ms_MPI_Ineighbor_allgatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype,
-                                    int32_t rbuf, int32_t rcounts, int32_t displs, int32_t rtype,
-                                    int32_t comm, int32_t req) {
+int32_t ms_MPI_Ineighbor_allgatherv(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t displs, uint32_t rtype, uint32_t comm, uint32_t req) {
   return allgatherv(vm, sbuf, scount, stype, rbuf, rcounts, displs, rtype, comm, req, true,
                     "MPI_Ineighbor_allgatherv");
 }
@@ -149,15 +139,11 @@ static int32_t alltoallv(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr scountsg, ms_
                        temp);
 }
 
-int32_t ms_MPI_Neighbor_alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
-                                  int32_t stype, int32_t rbuf, int32_t rcounts, int32_t rdispls,
-                                  int32_t rtype, int32_t comm) {
+int32_t ms_MPI_Neighbor_alltoallv(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t sdispls, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t rdispls, uint32_t rtype, uint32_t comm) {
   return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, 0, false,
                    "MPI_Neighbor_alltoallv");
 }
-int32_t ms_MPI_Ineighbor_alltoallv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
-                                   int32_t stype, int32_t rbuf, int32_t rcounts, int32_t rdispls,
-                                   int32_t rtype, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ineighbor_alltoallv(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t sdispls, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t rdispls, uint32_t rtype, uint32_t comm, uint32_t req) {
   return alltoallv(vm, sbuf, scounts, sdispls, stype, rbuf, rcounts, rdispls, rtype, comm, req,
                    true, "MPI_Ineighbor_alltoallv");
 }
@@ -218,15 +204,11 @@ fail:
   return rc;
 }
 
-int32_t ms_MPI_Neighbor_alltoallw(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
-                                  int32_t stypes, int32_t rbuf, int32_t rcounts, int32_t rdispls,
-                                  int32_t rtypes, int32_t comm) {
+int32_t ms_MPI_Neighbor_alltoallw(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t sdispls, uint32_t stypes, uint32_t rbuf, uint32_t rcounts, uint32_t rdispls, uint32_t rtypes, uint32_t comm) {
   return alltoallw(vm, sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm, 0,
                    false, "MPI_Neighbor_alltoallw");
 }
-int32_t ms_MPI_Ineighbor_alltoallw(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t sdispls,
-                                   int32_t stypes, int32_t rbuf, int32_t rcounts, int32_t rdispls,
-                                   int32_t rtypes, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ineighbor_alltoallw(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t sdispls, uint32_t stypes, uint32_t rbuf, uint32_t rcounts, uint32_t rdispls, uint32_t rtypes, uint32_t comm, uint32_t req) {
   return alltoallw(vm, sbuf, scounts, sdispls, stypes, rbuf, rcounts, rdispls, rtypes, comm, req,
                    true, "MPI_Ineighbor_alltoallw");
 }

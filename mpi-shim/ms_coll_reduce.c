@@ -55,12 +55,10 @@ static int32_t reduce(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, int32_t co
                        NULL);
 }
 
-int32_t ms_MPI_Reduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
-                      int32_t op, int32_t root, int32_t comm) {
+int32_t ms_MPI_Reduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, int32_t root, uint32_t comm) {
   return reduce(vm, sbuf, rbuf, count, type, op, root, comm, 0, false, "MPI_Reduce");
 }
-int32_t ms_MPI_Ireduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
-                       int32_t op, int32_t root, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ireduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, int32_t root, uint32_t comm, uint32_t req) {
   return reduce(vm, sbuf, rbuf, count, type, op, root, comm, req, true, "MPI_Ireduce");
 }
 
@@ -100,30 +98,24 @@ static int32_t allreduce_scan(wasmso_vmctx *vm, enum scan_kind kind, ms_gaddr sb
                        NULL);
 }
 
-int32_t ms_MPI_Allreduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
-                         int32_t op, int32_t comm) {
+int32_t ms_MPI_Allreduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm) {
   return allreduce_scan(vm, ALLREDUCE, sbuf, rbuf, count, type, op, comm, 0, false,
                         "MPI_Allreduce");
 }
-int32_t ms_MPI_Iallreduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
-                          int32_t op, int32_t comm, int32_t req) {
+int32_t ms_MPI_Iallreduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
   return allreduce_scan(vm, ALLREDUCE, sbuf, rbuf, count, type, op, comm, req, true,
                         "MPI_Iallreduce");
 }
-int32_t ms_MPI_Scan(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
-                    int32_t op, int32_t comm) {
+int32_t ms_MPI_Scan(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm) {
   return allreduce_scan(vm, SCAN, sbuf, rbuf, count, type, op, comm, 0, false, "MPI_Scan");
 }
-int32_t ms_MPI_Iscan(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
-                     int32_t op, int32_t comm, int32_t req) {
+int32_t ms_MPI_Iscan(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
   return allreduce_scan(vm, SCAN, sbuf, rbuf, count, type, op, comm, req, true, "MPI_Iscan");
 }
-int32_t ms_MPI_Exscan(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
-                      int32_t op, int32_t comm) {
+int32_t ms_MPI_Exscan(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm) {
   return allreduce_scan(vm, EXSCAN, sbuf, rbuf, count, type, op, comm, 0, false, "MPI_Exscan");
 }
-int32_t ms_MPI_Iexscan(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
-                       int32_t op, int32_t comm, int32_t req) {
+int32_t ms_MPI_Iexscan(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
   return allreduce_scan(vm, EXSCAN, sbuf, rbuf, count, type, op, comm, req, true, "MPI_Iexscan");
 }
 
@@ -157,13 +149,11 @@ static int32_t reduce_scatter_block(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rb
       &x, &q, MPI_Ireduce_scatter_block(hs, hr, rcount, t->host, hop, x.c->host, &q.r->host), NULL);
 }
 
-int32_t ms_MPI_Reduce_scatter_block(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t rcount,
-                                    int32_t type, int32_t op, int32_t comm) {
+int32_t ms_MPI_Reduce_scatter_block(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t rcount, uint32_t type, uint32_t op, uint32_t comm) {
   return reduce_scatter_block(vm, sbuf, rbuf, rcount, type, op, comm, 0, false,
                               "MPI_Reduce_scatter_block");
 }
-int32_t ms_MPI_Ireduce_scatter_block(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t rcount,
-                                     int32_t type, int32_t op, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ireduce_scatter_block(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t rcount, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
   return reduce_scatter_block(vm, sbuf, rbuf, rcount, type, op, comm, req, true,
                               "MPI_Ireduce_scatter_block");
 }
@@ -219,19 +209,16 @@ static int32_t reduce_scatter(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, ms
       &x, &q, MPI_Ireduce_scatter(hs, hr, counts, t->host, hop, x.c->host, &q.r->host), temp);
 }
 
-int32_t ms_MPI_Reduce_scatter(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t rcounts,
-                              int32_t type, int32_t op, int32_t comm) {
+int32_t ms_MPI_Reduce_scatter(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, uint32_t rcounts, uint32_t type, uint32_t op, uint32_t comm) {
   return reduce_scatter(vm, sbuf, rbuf, rcounts, type, op, comm, 0, false, "MPI_Reduce_scatter");
 }
-int32_t ms_MPI_Ireduce_scatter(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t rcounts,
-                               int32_t type, int32_t op, int32_t comm, int32_t req) {
+int32_t ms_MPI_Ireduce_scatter(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, uint32_t rcounts, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
   return reduce_scatter(vm, sbuf, rbuf, rcounts, type, op, comm, req, true, "MPI_Ireduce_scatter");
 }
 
 /* ---- Reduce_local: no communicator; errors go to MPI_COMM_WORLD's handler ---- */
 
-int32_t ms_MPI_Reduce_local(wasmso_vmctx *vm, int32_t inbuf, int32_t inoutbuf, int32_t count,
-                            int32_t type, int32_t op) {
+int32_t ms_MPI_Reduce_local(wasmso_vmctx *vm, uint32_t inbuf, uint32_t inoutbuf, int32_t count, uint32_t type, uint32_t op) {
   ms_cc x = {vm, NULL, "MPI_Reduce_local"};
   ms_type *t;
   MPI_Op hop;

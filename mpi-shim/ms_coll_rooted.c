@@ -57,12 +57,10 @@ static int32_t bcast(wasmso_vmctx *vm, ms_gaddr buf, int32_t count, ms_gh type, 
                        NULL);
 }
 
-int32_t ms_MPI_Bcast(wasmso_vmctx *vm, int32_t buf, int32_t count, int32_t type, int32_t root,
-                     int32_t comm) {
+int32_t ms_MPI_Bcast(wasmso_vmctx *vm, uint32_t buf, int32_t count, uint32_t type, int32_t root, uint32_t comm) {
   return bcast(vm, buf, count, type, root, comm, 0, false, "MPI_Bcast");
 }
-int32_t ms_MPI_Ibcast(wasmso_vmctx *vm, int32_t buf, int32_t count, int32_t type, int32_t root,
-                      int32_t comm, int32_t req) {
+int32_t ms_MPI_Ibcast(wasmso_vmctx *vm, uint32_t buf, int32_t count, uint32_t type, int32_t root, uint32_t comm, uint32_t req) {
   return bcast(vm, buf, count, type, root, comm, req, true, "MPI_Ibcast");
 }
 
@@ -114,23 +112,19 @@ static int32_t gather_scatter(wasmso_vmctx *vm, bool gather, ms_gaddr sbuf, int3
       NULL);
 }
 
-int32_t ms_MPI_Gather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
-                      int32_t rcount, int32_t rtype, int32_t root, int32_t comm) {
+int32_t ms_MPI_Gather(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, int32_t root, uint32_t comm) {
   return gather_scatter(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, 0, false,
                         "MPI_Gather");
 }
-int32_t ms_MPI_Igather(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
-                       int32_t rcount, int32_t rtype, int32_t root, int32_t comm, int32_t req) {
+int32_t ms_MPI_Igather(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, int32_t root, uint32_t comm, uint32_t req) {
   return gather_scatter(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, req, true,
                         "MPI_Igather");
 }
-int32_t ms_MPI_Scatter(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
-                       int32_t rcount, int32_t rtype, int32_t root, int32_t comm) {
+int32_t ms_MPI_Scatter(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, int32_t root, uint32_t comm) {
   return gather_scatter(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, 0, false,
                         "MPI_Scatter");
 }
-int32_t ms_MPI_Iscatter(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
-                        int32_t rcount, int32_t rtype, int32_t root, int32_t comm, int32_t req) {
+int32_t ms_MPI_Iscatter(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, int32_t root, uint32_t comm, uint32_t req) {
   return gather_scatter(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, root, comm, req, true,
                         "MPI_Iscatter");
 }
@@ -200,26 +194,19 @@ static int32_t gatherv_scatterv(wasmso_vmctx *vm, bool gather, ms_gaddr one, int
                        temp);
 }
 
-int32_t ms_MPI_Gatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
-                       int32_t rcounts, int32_t displs, int32_t rtype, int32_t root, int32_t comm) {
+int32_t ms_MPI_Gatherv(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t displs, uint32_t rtype, int32_t root, uint32_t comm) {
   return gatherv_scatterv(vm, true, sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm,
                           0, false, "MPI_Gatherv");
 }
-int32_t ms_MPI_Igatherv(wasmso_vmctx *vm, int32_t sbuf, int32_t scount, int32_t stype, int32_t rbuf,
-                        int32_t rcounts, int32_t displs, int32_t rtype, int32_t root, int32_t comm,
-                        int32_t req) {
+int32_t ms_MPI_Igatherv(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, uint32_t rcounts, uint32_t displs, uint32_t rtype, int32_t root, uint32_t comm, uint32_t req) {
   return gatherv_scatterv(vm, true, sbuf, scount, stype, rbuf, rcounts, displs, rtype, root, comm,
                           req, true, "MPI_Igatherv");
 }
-int32_t ms_MPI_Scatterv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t displs,
-                        int32_t stype, int32_t rbuf, int32_t rcount, int32_t rtype, int32_t root,
-                        int32_t comm) {
+int32_t ms_MPI_Scatterv(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t displs, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, int32_t root, uint32_t comm) {
   return gatherv_scatterv(vm, false, rbuf, rcount, rtype, sbuf, scounts, displs, stype, root, comm,
                           0, false, "MPI_Scatterv");
 }
-int32_t ms_MPI_Iscatterv(wasmso_vmctx *vm, int32_t sbuf, int32_t scounts, int32_t displs,
-                         int32_t stype, int32_t rbuf, int32_t rcount, int32_t rtype, int32_t root,
-                         int32_t comm, int32_t req) {
+int32_t ms_MPI_Iscatterv(wasmso_vmctx *vm, uint32_t sbuf, uint32_t scounts, uint32_t displs, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, int32_t root, uint32_t comm, uint32_t req) {
   return gatherv_scatterv(vm, false, rbuf, rcount, rtype, sbuf, scounts, displs, stype, root, comm,
                           req, true, "MPI_Iscatterv");
 }

@@ -1,97 +1,8 @@
-/* ms_comm_basic.c — queries on communicators, names, info, and freeing. */
+/* ms_comm_basic.c — communicator names and info, and freeing (the queries
+ * are generated from mpi-api.tab). */
 #include <string.h>
 
 #include "ms_comm.h"
-
-/* One int out-parameter from a host query taking (comm, int *): the checks
- * and messages of ms_cm_comm and ms_cm_int. */
-static __attribute__((noinline)) int32_t int_query_slow(wasmso_vmctx *vm, ms_gh comm, ms_gaddr out,
-                                                        const char *fn,
-                                                        int (*query)(MPI_Comm, int *)) {
-  ms_comm *c;
-  int32_t *p;
-  int rc, v;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, out, &p, fn, "result")))
-    return rc;
-  if ((rc = ms_check(vm, c, query(c->host, &v), fn))) return rc;
-  *p = v;
-  return 0;
-}
-/* Hot path (MPI_Comm_rank, MPI_Comm_size): a live communicator that has its
- * host communicator and a result inside guest memory need no call of
- * ms_cm_comm and ms_cm_int; anything else takes the slow path, which raises
- * the same errors as before. */
-static inline __attribute__((always_inline)) int32_t int_query(wasmso_vmctx *vm, ms_gh comm,
-                                                               ms_gaddr out, const char *fn,
-                                                               int (*query)(MPI_Comm, int *)) {
-  ms_comm *c = (ms_comm *)ms_obj_get_inline(MS_COMM, comm);
-  void *p = ms_ptr(vm, out, 4);
-  if (__builtin_expect(!c || !p || c->host == MPI_COMM_NULL || c->host == (MPI_Comm)0, 0))
-    return int_query_slow(vm, comm, out, fn, query);
-  int v, rc = query(c->host, &v);
-  if (rc != MPI_SUCCESS) return ms_check(vm, c, rc, fn);
-  memcpy(p, &v, 4);
-  return 0;
-}
-
-int32_t ms_MPI_Comm_rank(wasmso_vmctx *vm, int32_t comm, int32_t rank) {
-  return int_query(vm, comm, rank, "MPI_Comm_rank", MPI_Comm_rank);
-}
-
-int32_t ms_MPI_Comm_size(wasmso_vmctx *vm, int32_t comm, int32_t size) {
-  return int_query(vm, comm, size, "MPI_Comm_size", MPI_Comm_size);
-}
-
-int32_t ms_MPI_Comm_remote_size(wasmso_vmctx *vm, int32_t comm, int32_t size) {
-  ms_comm *c;
-  int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, "MPI_Comm_remote_size")) ||
-      (rc = ms_cm_inter(vm, c, comm, "MPI_Comm_remote_size")))
-    return rc;
-  return int_query(vm, comm, size, "MPI_Comm_remote_size", MPI_Comm_remote_size);
-}
-
-int32_t ms_MPI_Comm_test_inter(wasmso_vmctx *vm, int32_t comm, int32_t flag) {
-  return int_query(vm, comm, flag, "MPI_Comm_test_inter", MPI_Comm_test_inter);
-}
-
-int32_t ms_MPI_Comm_compare(wasmso_vmctx *vm, int32_t c1, int32_t c2, int32_t result) {
-  static const char fn[] = "MPI_Comm_compare";
-  ms_comm *a, *b;
-  int32_t *p;
-  int rc, v;
-  if ((rc = ms_cm_comm(vm, c1, &a, fn)) || (rc = ms_cm_comm(vm, c2, &b, fn)) ||
-      (rc = ms_cm_int(vm, a, result, &p, fn, "result")))
-    return rc;
-  if ((rc = ms_check(vm, a, MPI_Comm_compare(a->host, b->host, &v), fn))) return rc;
-  *p = ms_compare_out(v);
-  return 0;
-}
-
-static int32_t comm_group(wasmso_vmctx *vm, ms_gh comm, ms_gaddr group, const char *fn,
-                          int (*get)(MPI_Comm, MPI_Group *)) {
-  ms_comm *c;
-  int32_t *p;
-  MPI_Group g;
-  int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, group, &p, fn, "group")))
-    return rc;
-  if ((rc = ms_check(vm, c, get(c->host, &g), fn))) return rc;
-  return ms_cm_group_out(vm, c, g, p, fn);
-}
-
-int32_t ms_MPI_Comm_group(wasmso_vmctx *vm, int32_t comm, int32_t group) {
-  return comm_group(vm, comm, group, "MPI_Comm_group", MPI_Comm_group);
-}
-
-int32_t ms_MPI_Comm_remote_group(wasmso_vmctx *vm, int32_t comm, int32_t group) {
-  ms_comm *c;
-  int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, "MPI_Comm_remote_group")) ||
-      (rc = ms_cm_inter(vm, c, comm, "MPI_Comm_remote_group")))
-    return rc;
-  return comm_group(vm, comm, group, "MPI_Comm_remote_group", MPI_Comm_remote_group);
-}
 
 /* MPI_Comm_free and MPI_Comm_disconnect: the host call, then the handle. */
 static int32_t comm_release(wasmso_vmctx *vm, ms_gaddr comm, const char *fn,
@@ -123,18 +34,18 @@ static int32_t comm_release(wasmso_vmctx *vm, ms_gaddr comm, const char *fn,
   return 0;
 }
 
-int32_t ms_MPI_Comm_free(wasmso_vmctx *vm, int32_t comm) {
+int32_t ms_MPI_Comm_free(wasmso_vmctx *vm, uint32_t comm) {
   MS_NO_REENTRY(vm, "MPI_Comm_free");
   return comm_release(vm, comm, "MPI_Comm_free", MPI_Comm_free);
 }
 
-int32_t ms_MPI_Comm_disconnect(wasmso_vmctx *vm, int32_t comm) {
+int32_t ms_MPI_Comm_disconnect(wasmso_vmctx *vm, uint32_t comm) {
   MS_NO_REENTRY(vm, "MPI_Comm_disconnect");
   return comm_release(vm, comm, "MPI_Comm_disconnect", MPI_Comm_disconnect);
 }
 
 /* No process is spawned under wasmload: the host says MPI_COMM_NULL. */
-int32_t ms_MPI_Comm_get_parent(wasmso_vmctx *vm, int32_t parent) {
+int32_t ms_MPI_Comm_get_parent(wasmso_vmctx *vm, uint32_t parent) {
   static const char fn[] = "MPI_Comm_get_parent";
   int32_t *p;
   MPI_Comm host = MPI_COMM_NULL;
@@ -150,7 +61,7 @@ int32_t ms_MPI_Comm_get_parent(wasmso_vmctx *vm, int32_t parent) {
   return 0;
 }
 
-int32_t ms_MPI_Comm_set_name(wasmso_vmctx *vm, int32_t comm, int32_t name) {
+int32_t ms_MPI_Comm_set_name(wasmso_vmctx *vm, uint32_t comm, uint32_t name) {
   static const char fn[] = "MPI_Comm_set_name";
   ms_comm *c;
   int rc;
@@ -163,7 +74,7 @@ int32_t ms_MPI_Comm_set_name(wasmso_vmctx *vm, int32_t comm, int32_t name) {
   return ms_check(vm, c, MPI_Comm_set_name(c->host, s), fn);
 }
 
-int32_t ms_MPI_Comm_get_name(wasmso_vmctx *vm, int32_t comm, int32_t name, int32_t len) {
+int32_t ms_MPI_Comm_get_name(wasmso_vmctx *vm, uint32_t comm, uint32_t name, uint32_t len) {
   static const char fn[] = "MPI_Comm_get_name";
   char buf[MPI_MAX_OBJECT_NAME + 1];
   ms_comm *c;
@@ -181,7 +92,7 @@ int32_t ms_MPI_Comm_get_name(wasmso_vmctx *vm, int32_t comm, int32_t name, int32
   return 0;
 }
 
-int32_t ms_MPI_Comm_set_info(wasmso_vmctx *vm, int32_t comm, int32_t info) {
+int32_t ms_MPI_Comm_set_info(wasmso_vmctx *vm, uint32_t comm, uint32_t info) {
   static const char fn[] = "MPI_Comm_set_info";
   ms_comm *c;
   MPI_Info i;
@@ -192,7 +103,7 @@ int32_t ms_MPI_Comm_set_info(wasmso_vmctx *vm, int32_t comm, int32_t info) {
   return ms_check(vm, c, MPI_Comm_set_info(c->host, i), fn);
 }
 
-int32_t ms_MPI_Comm_get_info(wasmso_vmctx *vm, int32_t comm, int32_t info) {
+int32_t ms_MPI_Comm_get_info(wasmso_vmctx *vm, uint32_t comm, uint32_t info) {
   static const char fn[] = "MPI_Comm_get_info";
   ms_comm *c;
   int32_t *p;

@@ -4,20 +4,7 @@
  * the guest cannot be given. */
 #include "ms_comm.h"
 
-int32_t ms_MPI_Comm_split(wasmso_vmctx *vm, int32_t comm, int32_t color, int32_t key,
-                          int32_t newcomm) {
-  static const char fn[] = "MPI_Comm_split";
-  struct ms_cm_new n;
-  ms_comm *c;
-  MPI_Comm nc = MPI_COMM_NULL;
-  int rc;
-  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
-  int hcolor = color == ABI_UNDEFINED ? MPI_UNDEFINED : color;
-  return ms_cm_end(vm, &n, MPI_Comm_split(c->host, hcolor, key, &nc), &nc, fn);
-}
-
-int32_t ms_MPI_Comm_split_type(wasmso_vmctx *vm, int32_t comm, int32_t type, int32_t key,
-                               int32_t info, int32_t newcomm) {
+int32_t ms_MPI_Comm_split_type(wasmso_vmctx *vm, uint32_t comm, int32_t type, int32_t key, uint32_t info, uint32_t newcomm) {
   static const char fn[] = "MPI_Comm_split_type";
   struct ms_cm_new n;
   ms_comm *c;
@@ -36,34 +23,10 @@ int32_t ms_MPI_Comm_split_type(wasmso_vmctx *vm, int32_t comm, int32_t type, int
   return ms_cm_end(vm, &n, MPI_Comm_split_type(c->host, htype, key, i, &nc), &nc, fn);
 }
 
-int32_t ms_MPI_Comm_dup(wasmso_vmctx *vm, int32_t comm, int32_t newcomm) {
-  static const char fn[] = "MPI_Comm_dup";
-  struct ms_cm_new n;
-  ms_comm *c;
-  MPI_Comm nc = MPI_COMM_NULL;
-  int rc;
-  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
-  return ms_cm_end(vm, &n, MPI_Comm_dup(c->host, &nc), &nc, fn);
-}
-
-int32_t ms_MPI_Comm_dup_with_info(wasmso_vmctx *vm, int32_t comm, int32_t info, int32_t newcomm) {
-  static const char fn[] = "MPI_Comm_dup_with_info";
-  struct ms_cm_new n;
-  ms_comm *c;
-  MPI_Comm nc = MPI_COMM_NULL;
-  MPI_Info i;
-  int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
-  if (ms_info_get(info, &i))
-    return ms_raise(vm, c, ABI_ERR_INFO, fn, "invalid info handle 0x%x", (uint32_t)info);
-  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
-  return ms_cm_end(vm, &n, MPI_Comm_dup_with_info(c->host, i, &nc), &nc, fn);
-}
-
 /* The host writes the new communicator into the record when the request
  * completes; records never move (ms_handles.c), so it may keep the address.
  * The guest handle is valid from the start, as MPI says. */
-int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, int32_t comm, int32_t newcomm, int32_t request) {
+int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, uint32_t comm, uint32_t newcomm, uint32_t request) {
   static const char fn[] = "MPI_Comm_idup";
   struct ms_cm_new n;
   ms_comm *c;
@@ -114,7 +77,7 @@ static int group_within(wasmso_vmctx *vm, ms_comm *c, MPI_Group g, const char *f
   return 0;
 }
 
-int32_t ms_MPI_Comm_create(wasmso_vmctx *vm, int32_t comm, int32_t group, int32_t newcomm) {
+int32_t ms_MPI_Comm_create(wasmso_vmctx *vm, uint32_t comm, uint32_t group, uint32_t newcomm) {
   static const char fn[] = "MPI_Comm_create";
   struct ms_cm_new n;
   ms_comm *c;
@@ -127,8 +90,7 @@ int32_t ms_MPI_Comm_create(wasmso_vmctx *vm, int32_t comm, int32_t group, int32_
   return ms_cm_end(vm, &n, MPI_Comm_create(c->host, g, &nc), &nc, fn);
 }
 
-int32_t ms_MPI_Comm_create_group(wasmso_vmctx *vm, int32_t comm, int32_t group, int32_t tag,
-                                 int32_t newcomm) {
+int32_t ms_MPI_Comm_create_group(wasmso_vmctx *vm, uint32_t comm, uint32_t group, int32_t tag, uint32_t newcomm) {
   static const char fn[] = "MPI_Comm_create_group";
   struct ms_cm_new n;
   ms_comm *c;
@@ -141,9 +103,7 @@ int32_t ms_MPI_Comm_create_group(wasmso_vmctx *vm, int32_t comm, int32_t group, 
   return ms_cm_end(vm, &n, MPI_Comm_create_group(c->host, g, tag, &nc), &nc, fn);
 }
 
-int32_t ms_MPI_Intercomm_create(wasmso_vmctx *vm, int32_t local, int32_t local_leader,
-                                int32_t peer, int32_t remote_leader, int32_t tag,
-                                int32_t newcomm) {
+int32_t ms_MPI_Intercomm_create(wasmso_vmctx *vm, uint32_t local, int32_t local_leader, uint32_t peer, int32_t remote_leader, int32_t tag, uint32_t newcomm) {
   static const char fn[] = "MPI_Intercomm_create";
   struct ms_cm_new n;
   ms_comm *c, *pc;
@@ -168,16 +128,4 @@ int32_t ms_MPI_Intercomm_create(wasmso_vmctx *vm, int32_t local, int32_t local_l
   return ms_cm_end(vm, &n,
              MPI_Intercomm_create(c->host, local_leader, hpeer, remote_leader, tag, &nc), &nc,
              fn);
-}
-
-int32_t ms_MPI_Intercomm_merge(wasmso_vmctx *vm, int32_t inter, int32_t high, int32_t newcomm) {
-  static const char fn[] = "MPI_Intercomm_merge";
-  struct ms_cm_new n;
-  ms_comm *c;
-  MPI_Comm nc = MPI_COMM_NULL;
-  int rc;
-  if ((rc = ms_cm_comm(vm, inter, &c, fn)) || (rc = ms_cm_inter(vm, c, inter, fn)) ||
-      (rc = ms_cm_begin(vm, inter, newcomm, &n, &c, fn)))
-    return rc;
-  return ms_cm_end(vm, &n, MPI_Intercomm_merge(c->host, high, &nc), &nc, fn);
 }

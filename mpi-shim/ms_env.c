@@ -40,7 +40,7 @@ int32_t ms_MPI_Init(vmx *vm, uint32_t argc, uint32_t argv) {
   return start(vm, "MPI_Init", -1, NULL);
 }
 
-int32_t ms_MPI_Init_thread(vmx *vm, uint32_t argc, uint32_t argv, uint32_t required, uint32_t provided) {
+int32_t ms_MPI_Init_thread(vmx *vm, uint32_t argc, uint32_t argv, int32_t required, uint32_t provided) {
   const char *fn = "MPI_Init_thread";
   int host_req, host_prov = MPI_THREAD_SINGLE;
   if (check_args(vm, argc, argv))
@@ -77,7 +77,7 @@ int32_t ms_MPI_Finalize(vmx *vm) {
   return 0;
 }
 
-int32_t ms_MPI_Abort(vmx *vm, uint32_t comm, uint32_t code) {
+int32_t ms_MPI_Abort(vmx *vm, uint32_t comm, int32_t code) {
   ms_comm *c;
   if (ms_comm_get(comm, &c)) c = ms_comm_world(); /* abort anyway: the program asked to stop */
   fflush(stdout);
@@ -150,13 +150,13 @@ int32_t ms_MPI_Abi_get_version(vmx *vm, uint32_t major, uint32_t minor) {
 
 /* MPI_Pcontrol(level, ...): profiling control; no profiler here, so it
  * does nothing, as the standard allows. */
-int32_t ms_MPI_Pcontrol(vmx *vm, uint32_t level, uint32_t varargs) {
+int32_t ms_MPI_Pcontrol(vmx *vm, int32_t level, uint32_t varargs) {
   (void)vm, (void)level, (void)varargs;
   return 0;
 }
 
 /* From the guest heap: the memory must be addressable by the guest. */
-int32_t ms_MPI_Alloc_mem(vmx *vm, uint32_t size, uint32_t info, uint32_t baseptr) {
+int32_t ms_MPI_Alloc_mem(vmx *vm, int32_t size, uint32_t info, uint32_t baseptr) {
   const char *fn = "MPI_Alloc_mem";
   MPI_Info hi;
   if ((int32_t)size < 0) return ms_raise(vm, NULL, ABI_ERR_SIZE, fn, "negative size %d", (int32_t)size);

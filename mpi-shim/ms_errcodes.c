@@ -54,7 +54,7 @@ int32_t ms_MPI_Add_error_class(vmx *vm, uint32_t errorclass) {
   return ms_put_i32(vm, errorclass, code);
 }
 
-int32_t ms_MPI_Add_error_code(vmx *vm, uint32_t errorclass, uint32_t errorcode) {
+int32_t ms_MPI_Add_error_code(vmx *vm, int32_t errorclass, uint32_t errorcode) {
   const char *fn = "MPI_Add_error_code";
   int cls = (int32_t)errorclass, code;
   const struct ucode *u = user(cls);
@@ -65,7 +65,7 @@ int32_t ms_MPI_Add_error_code(vmx *vm, uint32_t errorclass, uint32_t errorcode) 
   return ms_put_i32(vm, errorcode, code);
 }
 
-int32_t ms_MPI_Add_error_string(vmx *vm, uint32_t errorcode, uint32_t string) {
+int32_t ms_MPI_Add_error_string(vmx *vm, int32_t errorcode, uint32_t string) {
   const char *fn = "MPI_Add_error_string";
   struct ucode *u = user((int32_t)errorcode);
   if (!u) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "%d is no code or class the program added", (int32_t)errorcode);

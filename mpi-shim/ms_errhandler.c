@@ -6,7 +6,7 @@
 #include "ms_core.h"
 #include "ms_env.h"
 
-int32_t ms_MPI_Error_class(vmx *vm, uint32_t code, uint32_t cls) {
+int32_t ms_MPI_Error_class(vmx *vm, int32_t code, uint32_t cls) {
   int c = ms_code_class((int32_t)code);
   if (c < 0) return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Error_class", "%d is no error code", (int32_t)code);
   if (ms_put_i32(vm, cls, c))
@@ -14,7 +14,7 @@ int32_t ms_MPI_Error_class(vmx *vm, uint32_t code, uint32_t cls) {
   return 0;
 }
 
-int32_t ms_MPI_Error_string(vmx *vm, uint32_t code, uint32_t str, uint32_t len) {
+int32_t ms_MPI_Error_string(vmx *vm, int32_t code, uint32_t str, uint32_t len) {
   const char *name = ms_class_name((int32_t)code);
   if (!name && ms_code_class((int32_t)code) < 0)
     return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Error_string", "%d is no error code", (int32_t)code);
@@ -78,7 +78,7 @@ int32_t ms_MPI_Errhandler_free(vmx *vm, uint32_t errhandler) {
   return ms_put_i32(vm, errhandler, ABI_ERRHANDLER_NULL);
 }
 
-int32_t ms_MPI_Comm_call_errhandler(vmx *vm, uint32_t comm, uint32_t code) {
+int32_t ms_MPI_Comm_call_errhandler(vmx *vm, uint32_t comm, int32_t code) {
   ms_comm *c;
   if (ms_comm_get(comm, &c)) return ms_raise(vm, NULL, ABI_ERR_COMM, "MPI_Comm_call_errhandler", "invalid communicator 0x%x", comm);
   ms_raise(vm, c, (int32_t)code, "MPI_Comm_call_errhandler", "raised by the program");

@@ -8,45 +8,7 @@ static int group_arg(wasmso_vmctx *vm, ms_gh h, MPI_Group *g, const char *fn) {
   return ms_cm_group(vm, NULL, h, g, fn);
 }
 
-int32_t ms_MPI_Group_size(wasmso_vmctx *vm, int32_t group, int32_t size) {
-  static const char fn[] = "MPI_Group_size";
-  MPI_Group g;
-  int32_t *p;
-  int rc, v;
-  if ((rc = group_arg(vm, group, &g, fn)) || (rc = ms_cm_int(vm, NULL, size, &p, fn, "size")))
-    return rc;
-  if ((rc = ms_check(vm, NULL, MPI_Group_size(g, &v), fn))) return rc;
-  *p = v;
-  return 0;
-}
-
-int32_t ms_MPI_Group_rank(wasmso_vmctx *vm, int32_t group, int32_t rank) {
-  static const char fn[] = "MPI_Group_rank";
-  MPI_Group g;
-  int32_t *p;
-  int rc, v;
-  if ((rc = group_arg(vm, group, &g, fn)) || (rc = ms_cm_int(vm, NULL, rank, &p, fn, "rank")))
-    return rc;
-  if ((rc = ms_check(vm, NULL, MPI_Group_rank(g, &v), fn))) return rc;
-  *p = ms_undefined_out(v);
-  return 0;
-}
-
-int32_t ms_MPI_Group_compare(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_t result) {
-  static const char fn[] = "MPI_Group_compare";
-  MPI_Group a, b;
-  int32_t *p;
-  int rc, v;
-  if ((rc = group_arg(vm, g1, &a, fn)) || (rc = group_arg(vm, g2, &b, fn)) ||
-      (rc = ms_cm_int(vm, NULL, result, &p, fn, "result")))
-    return rc;
-  if ((rc = ms_check(vm, NULL, MPI_Group_compare(a, b, &v), fn))) return rc;
-  *p = ms_compare_out(v);
-  return 0;
-}
-
-int32_t ms_MPI_Group_translate_ranks(wasmso_vmctx *vm, int32_t g1, int32_t n, int32_t ranks1,
-                                     int32_t g2, int32_t ranks2) {
+int32_t ms_MPI_Group_translate_ranks(wasmso_vmctx *vm, uint32_t g1, int32_t n, uint32_t ranks1, uint32_t g2, uint32_t ranks2) {
   static const char fn[] = "MPI_Group_translate_ranks";
   MPI_Group a, b;
   int32_t *in, *out;
@@ -131,47 +93,20 @@ static int excl(MPI_Group g, int n, int *r, MPI_Group *ng) {
   return MPI_Group_excl(g, n, r, ng);
 }
 
-int32_t ms_MPI_Group_incl(wasmso_vmctx *vm, int32_t group, int32_t n, int32_t ranks,
-                          int32_t newgroup) {
+int32_t ms_MPI_Group_incl(wasmso_vmctx *vm, uint32_t group, int32_t n, uint32_t ranks, uint32_t newgroup) {
   return from_ranks(vm, group, n, ranks, 1, newgroup, "MPI_Group_incl", incl);
 }
-int32_t ms_MPI_Group_excl(wasmso_vmctx *vm, int32_t group, int32_t n, int32_t ranks,
-                          int32_t newgroup) {
+int32_t ms_MPI_Group_excl(wasmso_vmctx *vm, uint32_t group, int32_t n, uint32_t ranks, uint32_t newgroup) {
   return from_ranks(vm, group, n, ranks, 1, newgroup, "MPI_Group_excl", excl);
 }
-int32_t ms_MPI_Group_range_incl(wasmso_vmctx *vm, int32_t group, int32_t n, int32_t ranges,
-                                int32_t newgroup) {
+int32_t ms_MPI_Group_range_incl(wasmso_vmctx *vm, uint32_t group, int32_t n, uint32_t ranges, uint32_t newgroup) {
   return from_ranks(vm, group, n, ranges, 3, newgroup, "MPI_Group_range_incl", range_incl);
 }
-int32_t ms_MPI_Group_range_excl(wasmso_vmctx *vm, int32_t group, int32_t n, int32_t ranges,
-                                int32_t newgroup) {
+int32_t ms_MPI_Group_range_excl(wasmso_vmctx *vm, uint32_t group, int32_t n, uint32_t ranges, uint32_t newgroup) {
   return from_ranks(vm, group, n, ranges, 3, newgroup, "MPI_Group_range_excl", range_excl);
 }
 
-/* Set operations (g1, g2, &newgroup). */
-static int32_t set_op(wasmso_vmctx *vm, ms_gh g1, ms_gh g2, ms_gaddr newgroup, const char *fn,
-                      int (*op)(MPI_Group, MPI_Group, MPI_Group *)) {
-  MPI_Group a, b, ng;
-  int32_t *out;
-  int rc;
-  if ((rc = group_arg(vm, g1, &a, fn)) || (rc = group_arg(vm, g2, &b, fn)) ||
-      (rc = ms_cm_int(vm, NULL, newgroup, &out, fn, "newgroup")))
-    return rc;
-  if ((rc = ms_check(vm, NULL, op(a, b, &ng), fn))) return rc;
-  return ms_cm_group_out(vm, NULL, ng, out, fn);
-}
-
-int32_t ms_MPI_Group_union(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_t newgroup) {
-  return set_op(vm, g1, g2, newgroup, "MPI_Group_union", MPI_Group_union);
-}
-int32_t ms_MPI_Group_intersection(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_t newgroup) {
-  return set_op(vm, g1, g2, newgroup, "MPI_Group_intersection", MPI_Group_intersection);
-}
-int32_t ms_MPI_Group_difference(wasmso_vmctx *vm, int32_t g1, int32_t g2, int32_t newgroup) {
-  return set_op(vm, g1, g2, newgroup, "MPI_Group_difference", MPI_Group_difference);
-}
-
-int32_t ms_MPI_Group_free(wasmso_vmctx *vm, int32_t group) {
+int32_t ms_MPI_Group_free(wasmso_vmctx *vm, uint32_t group) {
   MS_NO_REENTRY(vm, "MPI_Group_free");
   static const char fn[] = "MPI_Group_free";
   int32_t *p;

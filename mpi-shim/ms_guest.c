@@ -46,17 +46,6 @@ int ms_reentry_refused(wasmso_vmctx *vm, const char *fn) {
                   "which may still use the objects it would free or complete");
 }
 
-/* Every call that begins with MS_NO_REENTRY (tests/mpi/reentry-list.sh checks
- * the wrappers against this list). */
-const char *const ms_reentry_refused_fns[] = {
-    "MPI_Finalize", "MPI_Comm_free", "MPI_Comm_disconnect", "MPI_Type_free", "MPI_Op_free",
-    "MPI_Group_free", "MPI_Errhandler_free", "MPI_Info_free", "MPI_Comm_free_keyval",
-    "MPI_Keyval_free", "MPI_Type_free_keyval", "MPI_Comm_delete_attr", "MPI_Attr_delete",
-    "MPI_Type_delete_attr", "MPI_Comm_set_attr", "MPI_Attr_put", "MPI_Type_set_attr",
-    "MPI_Request_free", "MPI_Cancel", "MPI_Buffer_detach", "MPI_Wait", "MPI_Test",
-    "MPI_Waitall", "MPI_Testall", "MPI_Waitany", "MPI_Testany", "MPI_Waitsome",
-    "MPI_Testsome", NULL};
-
 /* The guest's exported malloc/free, looked up once per instance. */
 static wasmso_vmctx *heap_vm;
 static wasmso_funcref *heap_malloc, *heap_free;

@@ -45,8 +45,7 @@ int32_t ms_MPI_Info_set(vmx *vm, uint32_t info, uint32_t key, uint32_t value) {
   return ms_check(vm, NULL, MPI_Info_set(hi, k, v), fn);
 }
 
-int32_t ms_MPI_Info_get(vmx *vm, uint32_t info, uint32_t key, uint32_t valuelen, uint32_t value,
-                        uint32_t flag) {
+int32_t ms_MPI_Info_get(vmx *vm, uint32_t info, uint32_t key, int32_t valuelen, uint32_t value, uint32_t flag) {
   const char *fn = "MPI_Info_get";
   MPI_Info hi;
   if (get(info, &hi)) return BAD(ABI_ERR_INFO, "invalid info handle 0x%x", info);
@@ -61,8 +60,7 @@ int32_t ms_MPI_Info_get(vmx *vm, uint32_t info, uint32_t key, uint32_t valuelen,
   return ms_put_i32(vm, flag, f != 0);
 }
 
-int32_t ms_MPI_Info_get_valuelen(vmx *vm, uint32_t info, uint32_t key, uint32_t valuelen,
-                                 uint32_t flag) {
+int32_t ms_MPI_Info_get_valuelen(vmx *vm, uint32_t info, uint32_t key, uint32_t valuelen, uint32_t flag) {
   const char *fn = "MPI_Info_get_valuelen";
   MPI_Info hi;
   if (get(info, &hi)) return BAD(ABI_ERR_INFO, "invalid info handle 0x%x", info);
@@ -78,8 +76,7 @@ int32_t ms_MPI_Info_get_valuelen(vmx *vm, uint32_t info, uint32_t key, uint32_t 
 
 /* MPI-4's MPI_Info_get_string (the host has only the older calls):
  * *buflen in: the buffer's size; out: the value's length + 1. */
-int32_t ms_MPI_Info_get_string(vmx *vm, uint32_t info, uint32_t key, uint32_t buflen,
-                               uint32_t value, uint32_t flag) {
+int32_t ms_MPI_Info_get_string(vmx *vm, uint32_t info, uint32_t key, uint32_t buflen, uint32_t value, uint32_t flag) {
   const char *fn = "MPI_Info_get_string";
   MPI_Info hi;
   int32_t cap;
@@ -115,7 +112,7 @@ int32_t ms_MPI_Info_get_nkeys(vmx *vm, uint32_t info, uint32_t nkeys) {
   return ms_put_i32(vm, nkeys, n);
 }
 
-int32_t ms_MPI_Info_get_nthkey(vmx *vm, uint32_t info, uint32_t n, uint32_t key) {
+int32_t ms_MPI_Info_get_nthkey(vmx *vm, uint32_t info, int32_t n, uint32_t key) {
   const char *fn = "MPI_Info_get_nthkey";
   MPI_Info hi;
   if (get(info, &hi)) return BAD(ABI_ERR_INFO, "invalid info handle 0x%x", info);

@@ -27,6 +27,7 @@
 
 #include "ms_abi.h"
 #include "wl_runtime.h"
+#include "ms_api.h" /* generated: every wrapper's prototype */
 
 typedef uint32_t ms_gaddr; /* a guest address (wasm32 pointer) */
 typedef uint32_t ms_gh;    /* a guest handle value (MPI_Comm, MPI_Datatype, ...) */
@@ -311,7 +312,8 @@ void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args
  * frees, finalizes, completes, cancels or otherwise invalidates an MPI
  * object starts with MS_NO_REENTRY: it is refused before its arguments are
  * read (they may be the very objects in use) and never reaches Open MPI.
- * The list of those calls is ms_reentry_refused_fns (ms_guest.c); a test
+ * The list of those calls (flag "frees" in mpi-api.tab) is
+ * ms_reentry_refused_fns (generated, NULL-terminated); a test
  * checks each one's wrapper starts with the check. */
 extern int ms_guest_depth;
 /* Raise the refusal of fn through MPI_COMM_WORLD's error handler (the call's
@@ -339,18 +341,14 @@ bool ms_finalized(void);
 int ms_world_rank(void);
 
 /* ---- the import table ----
- * Each group of wrappers (env, p2p, coll, type, comm) lists its functions in
- * mpi-shim/ms_fn_GROUP.def as MS_FN(MPI_Name, "params", "results") — the
- * implementation is ms_MPI_Name(wasmso_vmctx *, ...) — and defines, in the
- * same file as the implementations or one that sees their prototypes:
- *   const struct ms_fn ms_fns_GROUP[]; const size_t ms_nfns_GROUP;
- * The .def files also give wasm-mpicc its list of allowed imports. */
+ * Generated from mpi-api.tab (ms_api_table.c): for each function, the
+ * wrapper ms_MPI_Name(wasmso_vmctx *, ...) (prototypes in ms_api.h) and its
+ * Wasm signature.  The same table gives wasm-mpicc its list of imports. */
 struct ms_fn {
   const char *name;
   void *fn;
   const char *params, *results; /* 'i' i32, 'I' i64, 'd' f64 */
 };
-#define MS_FN_ENTRY(n, p, r) {#n, (void *)ms_##n, p, r},
 
 /* ---- what wasmload uses ---- */
 /* The resolver for import module "mpi". */

@@ -10,7 +10,7 @@
 /* A guest out-pointer for one 4-byte value (NULL is refused). */
 static int32_t *out4(wasmso_vmctx *vm, ms_gaddr g) { return g ? ms_ptr(vm, g, 4) : NULL; }
 
-int32_t ms_MPI_Op_create(wasmso_vmctx *vm, int32_t fn, int32_t commute, int32_t opp) {
+int32_t ms_MPI_Op_create(wasmso_vmctx *vm, uint32_t fn, int32_t commute, uint32_t opp) {
   static const char F[] = "MPI_Op_create";
   int32_t *out = out4(vm, opp);
   if (!out)
@@ -47,7 +47,7 @@ int32_t ms_MPI_Op_create(wasmso_vmctx *vm, int32_t fn, int32_t commute, int32_t 
   return 0;
 }
 
-int32_t ms_MPI_Op_free(wasmso_vmctx *vm, int32_t opp) {
+int32_t ms_MPI_Op_free(wasmso_vmctx *vm, uint32_t opp) {
   MS_NO_REENTRY(vm, "MPI_Op_free");
   static const char F[] = "MPI_Op_free";
   int32_t *p = out4(vm, opp);
@@ -68,7 +68,7 @@ int32_t ms_MPI_Op_free(wasmso_vmctx *vm, int32_t opp) {
   return 0;
 }
 
-int32_t ms_MPI_Op_commutative(wasmso_vmctx *vm, int32_t oph, int32_t commp) {
+int32_t ms_MPI_Op_commutative(wasmso_vmctx *vm, uint32_t oph, uint32_t commp) {
   static const char F[] = "MPI_Op_commutative";
   int32_t *p = out4(vm, commp);
   if (!p)

@@ -141,57 +141,5 @@ void ms_reqv_status_out(const ms_reqv *v, void *gstat, int j, int i);
  * raised as such. */
 int ms_reqv_check(wasmso_vmctx *vm, int rc, const char *fn);
 
-/* ---- the wrappers ---- */
-#define W(name, ...) int32_t ms_MPI_##name(wasmso_vmctx *vm, __VA_ARGS__)
-W(Send, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
-W(Ssend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
-W(Bsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
-W(Rsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm);
-W(Recv, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm, u32 status);
-W(Sendrecv, u32 sbuf, u32 scount, u32 sdt, u32 dest, u32 stag, u32 rbuf, u32 rcount, u32 rdt,
-  u32 src, u32 rtag, u32 comm, u32 status);
-W(Sendrecv_replace, u32 buf, u32 count, u32 dt, u32 dest, u32 stag, u32 src, u32 rtag,
-  u32 comm, u32 status);
-W(Isend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
-W(Ibsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
-W(Issend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
-W(Irsend, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
-W(Irecv, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm, u32 req);
-W(Send_init, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
-W(Bsend_init, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
-W(Ssend_init, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
-W(Rsend_init, u32 buf, u32 count, u32 dt, u32 dest, u32 tag, u32 comm, u32 req);
-W(Recv_init, u32 buf, u32 count, u32 dt, u32 src, u32 tag, u32 comm, u32 req);
-W(Wait, u32 req, u32 status);
-W(Test, u32 req, u32 flag, u32 status);
-W(Waitall, u32 n, u32 reqs, u32 statuses);
-W(Testall, u32 n, u32 reqs, u32 flag, u32 statuses);
-W(Waitany, u32 n, u32 reqs, u32 index, u32 status);
-W(Testany, u32 n, u32 reqs, u32 index, u32 flag, u32 status);
-W(Waitsome, u32 n, u32 reqs, u32 outcount, u32 indices, u32 statuses);
-W(Testsome, u32 n, u32 reqs, u32 outcount, u32 indices, u32 statuses);
-W(Request_free, u32 req);
-W(Request_get_status, u32 req, u32 flag, u32 status);
-W(Cancel, u32 req);
-W(Test_cancelled, u32 status, u32 flag);
-W(Start, u32 req);
-W(Startall, u32 n, u32 reqs);
-W(Probe, u32 src, u32 tag, u32 comm, u32 status);
-W(Iprobe, u32 src, u32 tag, u32 comm, u32 flag, u32 status);
-W(Mprobe, u32 src, u32 tag, u32 comm, u32 msg, u32 status);
-W(Improbe, u32 src, u32 tag, u32 comm, u32 flag, u32 msg, u32 status);
-W(Mrecv, u32 buf, u32 count, u32 dt, u32 msg, u32 status);
-W(Imrecv, u32 buf, u32 count, u32 dt, u32 msg, u32 req);
-W(Get_count, u32 status, u32 dt, u32 count);
-W(Get_elements, u32 status, u32 dt, u32 count);
-W(Get_elements_x, u32 status, u32 dt, u32 count);
-W(Status_set_elements, u32 status, u32 dt, u32 count);
-W(Status_set_elements_x, u32 status, u32 dt, uint64_t count);
-W(Status_set_cancelled, u32 status, u32 flag);
-W(Buffer_attach, u32 buf, u32 size);
-W(Buffer_detach, u32 buf_addr, u32 size);
-W(Grequest_start, u32 query_fn, u32 free_fn, u32 cancel_fn, u32 extra_state, u32 req);
-W(Grequest_complete, u32 req);
-#undef W
 
 #endif

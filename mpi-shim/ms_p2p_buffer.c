@@ -14,7 +14,7 @@ static void *shadow;       /* what the host has attached, or NULL */
 static ms_gaddr guest_buf; /* what the guest attached */
 static int32_t guest_size;
 
-int32_t ms_MPI_Buffer_attach(wasmso_vmctx *vm, u32 buf, u32 size) {
+int32_t ms_MPI_Buffer_attach(wasmso_vmctx *vm, uint32_t buf, int32_t size) {
   static const char fn[] = "MPI_Buffer_attach";
   int32_t n = (int32_t)size;
   if (buf == 0 || n < 0) /* the host refuses these itself (NULL stays NULL) */
@@ -37,7 +37,7 @@ int32_t ms_MPI_Buffer_attach(wasmso_vmctx *vm, u32 buf, u32 size) {
   return 0;
 }
 
-int32_t ms_MPI_Buffer_detach(wasmso_vmctx *vm, u32 buf_addr, u32 size) {
+int32_t ms_MPI_Buffer_detach(wasmso_vmctx *vm, uint32_t buf_addr, uint32_t size) {
   MS_NO_REENTRY(vm, "MPI_Buffer_detach");
   static const char fn[] = "MPI_Buffer_detach";
   ms_u32 *ga = buf_addr ? (ms_u32 *)ms_ptr(vm, buf_addr, 4) : NULL;

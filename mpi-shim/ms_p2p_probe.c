@@ -16,22 +16,7 @@ static ms_i32 *slot4(const wasmso_vmctx *vm, u32 g) {
   return g ? (ms_i32 *)ms_ptr(vm, g, 4) : NULL;
 }
 
-int32_t ms_MPI_Probe(wasmso_vmctx *vm, u32 src, u32 tag, u32 comm, u32 status) {
-  static const char fn[] = "MPI_Probe";
-  ms_comm *c;
-  void *gs;
-  MPI_Status hs;
-  int cls = ms_comm_get(comm, &c);
-  if (cls) return bad_comm(vm, cls, fn, comm);
-  MPI_Status *st;
-  if (!ms_p2p_status(vm, status, &hs, &st, &gs)) return bad_ptr(vm, c, fn, "status", status);
-  int rc = MPI_Probe(ms_rank_in((int32_t)src), ms_tag_in((int32_t)tag), c->host, st);
-  if (rc != MPI_SUCCESS) return ms_check(vm, c, rc, fn);
-  if (gs) ms_status_out(gs, st);
-  return 0;
-}
-
-int32_t ms_MPI_Iprobe(wasmso_vmctx *vm, u32 src, u32 tag, u32 comm, u32 flag, u32 status) {
+int32_t ms_MPI_Iprobe(wasmso_vmctx *vm, int32_t src, int32_t tag, uint32_t comm, uint32_t flag, uint32_t status) {
   static const char fn[] = "MPI_Iprobe";
   ms_comm *c;
   void *gs;
@@ -96,12 +81,11 @@ static int32_t mprobe(wasmso_vmctx *vm, u32 src, u32 tag, u32 comm, u32 flag, u3
   return 0;
 }
 
-int32_t ms_MPI_Mprobe(wasmso_vmctx *vm, u32 src, u32 tag, u32 comm, u32 msg, u32 status) {
+int32_t ms_MPI_Mprobe(wasmso_vmctx *vm, int32_t src, int32_t tag, uint32_t comm, uint32_t msg, uint32_t status) {
   return mprobe(vm, src, tag, comm, 0, msg, status, true, "MPI_Mprobe");
 }
 
-int32_t ms_MPI_Improbe(wasmso_vmctx *vm, u32 src, u32 tag, u32 comm, u32 flag, u32 msg,
-                       u32 status) {
+int32_t ms_MPI_Improbe(wasmso_vmctx *vm, int32_t src, int32_t tag, uint32_t comm, uint32_t flag, uint32_t msg, uint32_t status) {
   return mprobe(vm, src, tag, comm, flag, msg, status, false, "MPI_Improbe");
 }
 
@@ -133,7 +117,7 @@ static void message_done(ms_u32 *gm, ms_gh mh, MPI_Message *rec, MPI_Message hm)
   *gm = ABI_MESSAGE_NULL;
 }
 
-int32_t ms_MPI_Mrecv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 msg, u32 status) {
+int32_t ms_MPI_Mrecv(wasmso_vmctx *vm, uint32_t buf, int32_t count, uint32_t dt, uint32_t msg, uint32_t status) {
   static const char fn[] = "MPI_Mrecv";
   ms_type *t;
   void *p, *gs;
@@ -154,7 +138,7 @@ int32_t ms_MPI_Mrecv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 msg, u32 
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
 
-int32_t ms_MPI_Imrecv(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt, u32 msg, u32 req) {
+int32_t ms_MPI_Imrecv(wasmso_vmctx *vm, uint32_t buf, int32_t count, uint32_t dt, uint32_t msg, uint32_t req) {
   static const char fn[] = "MPI_Imrecv";
   ms_type *t;
   void *p;

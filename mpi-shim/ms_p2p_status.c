@@ -40,15 +40,15 @@ static int32_t get_count(wasmso_vmctx *vm, u32 status, u32 dt, u32 count, count_
   return 0;
 }
 
-int32_t ms_MPI_Get_count(wasmso_vmctx *vm, u32 status, u32 dt, u32 count) {
+int32_t ms_MPI_Get_count(wasmso_vmctx *vm, uint32_t status, uint32_t dt, uint32_t count) {
   return get_count(vm, status, dt, count, MPI_Get_count, "MPI_Get_count");
 }
 
-int32_t ms_MPI_Get_elements(wasmso_vmctx *vm, u32 status, u32 dt, u32 count) {
+int32_t ms_MPI_Get_elements(wasmso_vmctx *vm, uint32_t status, uint32_t dt, uint32_t count) {
   return get_count(vm, status, dt, count, MPI_Get_elements, "MPI_Get_elements");
 }
 
-int32_t ms_MPI_Get_elements_x(wasmso_vmctx *vm, u32 status, u32 dt, u32 count) {
+int32_t ms_MPI_Get_elements_x(wasmso_vmctx *vm, uint32_t status, uint32_t dt, uint32_t count) {
   static const char fn[] = "MPI_Get_elements_x";
   void *gs;
   ms_type *t;
@@ -72,7 +72,7 @@ static void internal_out(void *gs, const MPI_Status *hs) {
   memcpy((char *)gs + 12, full + 12, MS_STATUS_SIZE - 12);
 }
 
-int32_t ms_MPI_Status_set_elements_x(wasmso_vmctx *vm, u32 status, u32 dt, uint64_t count) {
+int32_t ms_MPI_Status_set_elements_x(wasmso_vmctx *vm, uint32_t status, uint32_t dt, int64_t count) {
   static const char fn[] = "MPI_Status_set_elements_x";
   void *gs;
   ms_type *t;
@@ -86,7 +86,7 @@ int32_t ms_MPI_Status_set_elements_x(wasmso_vmctx *vm, u32 status, u32 dt, uint6
   return 0;
 }
 
-int32_t ms_MPI_Status_set_elements(wasmso_vmctx *vm, u32 status, u32 dt, u32 count) {
+int32_t ms_MPI_Status_set_elements(wasmso_vmctx *vm, uint32_t status, uint32_t dt, int32_t count) {
   static const char fn[] = "MPI_Status_set_elements";
   void *gs;
   ms_type *t;
@@ -100,7 +100,7 @@ int32_t ms_MPI_Status_set_elements(wasmso_vmctx *vm, u32 status, u32 dt, u32 cou
   return 0;
 }
 
-int32_t ms_MPI_Status_set_cancelled(wasmso_vmctx *vm, u32 status, u32 flag) {
+int32_t ms_MPI_Status_set_cancelled(wasmso_vmctx *vm, uint32_t status, int32_t flag) {
   static const char fn[] = "MPI_Status_set_cancelled";
   void *gs = status ? ms_ptr(vm, status, MS_STATUS_SIZE) : NULL;
   if (!gs) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
@@ -112,7 +112,7 @@ int32_t ms_MPI_Status_set_cancelled(wasmso_vmctx *vm, u32 status, u32 flag) {
   return 0;
 }
 
-int32_t ms_MPI_Test_cancelled(wasmso_vmctx *vm, u32 status, u32 flag) {
+int32_t ms_MPI_Test_cancelled(wasmso_vmctx *vm, uint32_t status, uint32_t flag) {
   static const char fn[] = "MPI_Test_cancelled";
   void *gs = status ? ms_ptr(vm, status, MS_STATUS_SIZE) : NULL;
   if (!gs) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);

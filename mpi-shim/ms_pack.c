@@ -46,7 +46,7 @@ static int typed(V *vm, const char *fn, ms_comm *c, G buf, I count, const ms_typ
                   cls == ABI_ERR_COUNT ? "negative count" : "the buffer leaves guest memory");
 }
 
-int32_t ms_MPI_Pack(V *vm, G inbuf, I incount, G type, G outbuf, I outsize, G position, G comm) {
+int32_t ms_MPI_Pack(V *vm, uint32_t inbuf, int32_t incount, uint32_t type, uint32_t outbuf, int32_t outsize, uint32_t position, uint32_t comm) {
   static const char fn[] = "MPI_Pack";
   ms_type *t;
   ms_comm *c;
@@ -65,8 +65,7 @@ int32_t ms_MPI_Pack(V *vm, G inbuf, I incount, G type, G outbuf, I outsize, G po
   return 0;
 }
 
-int32_t ms_MPI_Unpack(V *vm, G inbuf, I insize, G position, G outbuf, I outcount, G type,
-                      G comm) {
+int32_t ms_MPI_Unpack(V *vm, uint32_t inbuf, int32_t insize, uint32_t position, uint32_t outbuf, int32_t outcount, uint32_t type, uint32_t comm) {
   static const char fn[] = "MPI_Unpack";
   ms_type *t;
   ms_comm *c;
@@ -84,7 +83,7 @@ int32_t ms_MPI_Unpack(V *vm, G inbuf, I insize, G position, G outbuf, I outcount
   return 0;
 }
 
-int32_t ms_MPI_Pack_size(V *vm, I incount, G type, G comm, G size) {
+int32_t ms_MPI_Pack_size(V *vm, int32_t incount, uint32_t type, uint32_t comm, uint32_t size) {
   static const char fn[] = "MPI_Pack_size";
   ms_type *t;
   ms_comm *c;
@@ -128,8 +127,7 @@ static int unit_ok(V *vm, const char *fn, int64_t unit) {
   return unit < 0 ? ms_raise(vm, NULL, ABI_ERR_INTERN, fn, "host MPI gives no external32 size") : 0;
 }
 
-int32_t ms_MPI_Pack_external(V *vm, G datarep, G inbuf, I incount, G type, G outbuf, I outsize,
-                             G position) {
+int32_t ms_MPI_Pack_external(V *vm, uint32_t datarep, uint32_t inbuf, int32_t incount, uint32_t type, uint32_t outbuf, int32_t outsize, uint32_t position) {
   static const char fn[] = "MPI_Pack_external";
   ms_type *t;
   void *in;
@@ -149,8 +147,7 @@ int32_t ms_MPI_Pack_external(V *vm, G datarep, G inbuf, I incount, G type, G out
   return 0;
 }
 
-int32_t ms_MPI_Unpack_external(V *vm, G datarep, G inbuf, I insize, G position, G outbuf,
-                               I outcount, G type) {
+int32_t ms_MPI_Unpack_external(V *vm, uint32_t datarep, uint32_t inbuf, int32_t insize, uint32_t position, uint32_t outbuf, int32_t outcount, uint32_t type) {
   static const char fn[] = "MPI_Unpack_external";
   ms_type *t;
   void *out;
@@ -168,7 +165,7 @@ int32_t ms_MPI_Unpack_external(V *vm, G datarep, G inbuf, I insize, G position, 
   return 0;
 }
 
-int32_t ms_MPI_Pack_external_size(V *vm, G datarep, I incount, G type, G size) {
+int32_t ms_MPI_Pack_external_size(V *vm, uint32_t datarep, int32_t incount, uint32_t type, uint32_t size) {
   static const char fn[] = "MPI_Pack_external_size";
   ms_type *t;
   if (ms_type_get(type, &t))

@@ -45,8 +45,7 @@ static int cancel_cb(void *es, int complete) {
   return host_rc(res[0].i32);
 }
 
-int32_t ms_MPI_Grequest_start(wasmso_vmctx *vm, u32 query_fn, u32 free_fn, u32 cancel_fn,
-                              u32 extra_state, u32 req) {
+int32_t ms_MPI_Grequest_start(wasmso_vmctx *vm, uint32_t query_fn, uint32_t free_fn, uint32_t cancel_fn, uint32_t extra_state, uint32_t req) {
   static const char fn[] = "MPI_Grequest_start";
   ms_u32 *slot = req ? (ms_u32 *)ms_ptr(vm, req, 4) : NULL;
   if (!slot)
@@ -78,7 +77,7 @@ int32_t ms_MPI_Grequest_start(wasmso_vmctx *vm, u32 query_fn, u32 free_fn, u32 c
   return 0;
 }
 
-int32_t ms_MPI_Grequest_complete(wasmso_vmctx *vm, u32 req) {
+int32_t ms_MPI_Grequest_complete(wasmso_vmctx *vm, uint32_t req) {
   static const char fn[] = "MPI_Grequest_complete";
   ms_request *r = req == ABI_REQUEST_NULL ? NULL : ms_obj_get(MS_REQUEST, req);
   if (req != ABI_REQUEST_NULL && !r)

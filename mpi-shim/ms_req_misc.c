@@ -16,7 +16,7 @@ static bool busy_collective(const ms_request *r) {
   return r && ((r->temp && !(r->flags & MS_REQ_PERSISTENT)) || (r->flags & MS_REQ_PINS_COMM));
 }
 
-int32_t ms_MPI_Request_free(wasmso_vmctx *vm, u32 req) {
+int32_t ms_MPI_Request_free(wasmso_vmctx *vm, uint32_t req) {
   MS_NO_REENTRY(vm, "MPI_Request_free");
   static const char fn[] = "MPI_Request_free";
   ms_u32 *slot;
@@ -49,7 +49,7 @@ int32_t ms_MPI_Request_free(wasmso_vmctx *vm, u32 req) {
   return 0;
 }
 
-int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
+int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, uint32_t req, uint32_t flag, uint32_t status) {
   static const char fn[] = "MPI_Request_get_status";
   ms_request *r = NULL;
   void *gs;
@@ -68,7 +68,7 @@ int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, u32 req, u32 flag, u32 statu
   return 0;
 }
 
-int32_t ms_MPI_Cancel(wasmso_vmctx *vm, u32 req) {
+int32_t ms_MPI_Cancel(wasmso_vmctx *vm, uint32_t req) {
   MS_NO_REENTRY(vm, "MPI_Cancel");
   static const char fn[] = "MPI_Cancel";
   ms_u32 *slot;
@@ -82,7 +82,7 @@ int32_t ms_MPI_Cancel(wasmso_vmctx *vm, u32 req) {
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
 
-int32_t ms_MPI_Start(wasmso_vmctx *vm, u32 req) {
+int32_t ms_MPI_Start(wasmso_vmctx *vm, uint32_t req) {
   static const char fn[] = "MPI_Start";
   ms_u32 *slot;
   ms_gh h;
@@ -95,7 +95,7 @@ int32_t ms_MPI_Start(wasmso_vmctx *vm, u32 req) {
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
 
-int32_t ms_MPI_Startall(wasmso_vmctx *vm, u32 n, u32 reqs) {
+int32_t ms_MPI_Startall(wasmso_vmctx *vm, int32_t n, uint32_t reqs) {
   static const char fn[] = "MPI_Startall";
   ms_reqv v;
   void *gst;

@@ -21,7 +21,7 @@ static int bad_requests(wasmso_vmctx *vm, int cls, const char *fn, u32 g) {
 
 /* ---- one request ---- */
 
-int32_t ms_MPI_Wait(wasmso_vmctx *vm, u32 req, u32 status) {
+int32_t ms_MPI_Wait(wasmso_vmctx *vm, uint32_t req, uint32_t status) {
   MS_NO_REENTRY(vm, "MPI_Wait");
   static const char fn[] = "MPI_Wait";
   ms_u32 *slot;
@@ -44,7 +44,7 @@ int32_t ms_MPI_Wait(wasmso_vmctx *vm, u32 req, u32 status) {
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
 }
 
-int32_t ms_MPI_Test(wasmso_vmctx *vm, u32 req, u32 flag, u32 status) {
+int32_t ms_MPI_Test(wasmso_vmctx *vm, uint32_t req, uint32_t flag, uint32_t status) {
   MS_NO_REENTRY(vm, "MPI_Test");
   static const char fn[] = "MPI_Test";
   ms_u32 *slot;
@@ -85,7 +85,7 @@ static MPI_Status *one_status(ms_reqv *v, void *gst) {
 
 static bool completed(int rc) { return rc == MPI_SUCCESS || rc == MPI_ERR_IN_STATUS; }
 
-int32_t ms_MPI_Waitall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 statuses) {
+int32_t ms_MPI_Waitall(wasmso_vmctx *vm, int32_t n, uint32_t reqs, uint32_t statuses) {
   MS_NO_REENTRY(vm, "MPI_Waitall");
   static const char fn[] = "MPI_Waitall";
   ms_reqv v;
@@ -100,7 +100,7 @@ int32_t ms_MPI_Waitall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 statuses) {
   return ms_reqv_check(vm, rc, fn);
 }
 
-int32_t ms_MPI_Testall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 flag, u32 statuses) {
+int32_t ms_MPI_Testall(wasmso_vmctx *vm, int32_t n, uint32_t reqs, uint32_t flag, uint32_t statuses) {
   MS_NO_REENTRY(vm, "MPI_Testall");
   static const char fn[] = "MPI_Testall";
   ms_reqv v;
@@ -121,7 +121,7 @@ int32_t ms_MPI_Testall(wasmso_vmctx *vm, u32 n, u32 reqs, u32 flag, u32 statuses
   return ms_reqv_check(vm, rc, fn);
 }
 
-int32_t ms_MPI_Waitany(wasmso_vmctx *vm, u32 n, u32 reqs, u32 index, u32 status) {
+int32_t ms_MPI_Waitany(wasmso_vmctx *vm, int32_t n, uint32_t reqs, uint32_t index, uint32_t status) {
   MS_NO_REENTRY(vm, "MPI_Waitany");
   static const char fn[] = "MPI_Waitany";
   ms_reqv v;
@@ -140,7 +140,7 @@ int32_t ms_MPI_Waitany(wasmso_vmctx *vm, u32 n, u32 reqs, u32 index, u32 status)
   return ms_reqv_check(vm, rc, fn);
 }
 
-int32_t ms_MPI_Testany(wasmso_vmctx *vm, u32 n, u32 reqs, u32 index, u32 flag, u32 status) {
+int32_t ms_MPI_Testany(wasmso_vmctx *vm, int32_t n, uint32_t reqs, uint32_t index, uint32_t flag, uint32_t status) {
   MS_NO_REENTRY(vm, "MPI_Testany");
   static const char fn[] = "MPI_Testany";
   ms_reqv v;
@@ -185,14 +185,12 @@ static int32_t some(wasmso_vmctx *vm, u32 n, u32 reqs, u32 outcount, u32 indices
   return ms_reqv_check(vm, rc, fn);
 }
 
-int32_t ms_MPI_Waitsome(wasmso_vmctx *vm, u32 n, u32 reqs, u32 outcount, u32 indices,
-                        u32 statuses) {
+int32_t ms_MPI_Waitsome(wasmso_vmctx *vm, int32_t n, uint32_t reqs, uint32_t outcount, uint32_t indices, uint32_t statuses) {
   MS_NO_REENTRY(vm, "MPI_Waitsome");
   return some(vm, n, reqs, outcount, indices, statuses, MPI_Waitsome, "MPI_Waitsome");
 }
 
-int32_t ms_MPI_Testsome(wasmso_vmctx *vm, u32 n, u32 reqs, u32 outcount, u32 indices,
-                        u32 statuses) {
+int32_t ms_MPI_Testsome(wasmso_vmctx *vm, int32_t n, uint32_t reqs, uint32_t outcount, uint32_t indices, uint32_t statuses) {
   MS_NO_REENTRY(vm, "MPI_Testsome");
   return some(vm, n, reqs, outcount, indices, statuses, MPI_Testsome, "MPI_Testsome");
 }

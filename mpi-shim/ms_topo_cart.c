@@ -30,8 +30,7 @@ static int check_dims(wasmso_vmctx *vm, ms_comm *c, const int32_t *dims, int32_t
   return 0;
 }
 
-int32_t ms_MPI_Cart_create(wasmso_vmctx *vm, int32_t comm, int32_t ndims, int32_t dims,
-                           int32_t periods, int32_t reorder, int32_t newcomm) {
+int32_t ms_MPI_Cart_create(wasmso_vmctx *vm, uint32_t comm, int32_t ndims, uint32_t dims, uint32_t periods, int32_t reorder, uint32_t newcomm) {
   static const char fn[] = "MPI_Cart_create";
   struct ms_cm_new n;
   ms_comm *c;
@@ -46,8 +45,7 @@ int32_t ms_MPI_Cart_create(wasmso_vmctx *vm, int32_t comm, int32_t ndims, int32_
   return ms_cm_end(vm, &n, MPI_Cart_create(c->host, ndims, d, p, reorder, &nc), &nc, fn);
 }
 
-int32_t ms_MPI_Cart_coords(wasmso_vmctx *vm, int32_t comm, int32_t rank, int32_t maxdims,
-                           int32_t coords) {
+int32_t ms_MPI_Cart_coords(wasmso_vmctx *vm, uint32_t comm, int32_t rank, int32_t maxdims, uint32_t coords) {
   static const char fn[] = "MPI_Cart_coords";
   ms_comm *c;
   int32_t *out;
@@ -66,7 +64,7 @@ int32_t ms_MPI_Cart_coords(wasmso_vmctx *vm, int32_t comm, int32_t rank, int32_t
   return ms_check(vm, c, hrc, fn);
 }
 
-int32_t ms_MPI_Cart_rank(wasmso_vmctx *vm, int32_t comm, int32_t coords, int32_t rank) {
+int32_t ms_MPI_Cart_rank(wasmso_vmctx *vm, uint32_t comm, uint32_t coords, uint32_t rank) {
   static const char fn[] = "MPI_Cart_rank";
   ms_comm *c;
   int32_t *in, *out;
@@ -80,8 +78,7 @@ int32_t ms_MPI_Cart_rank(wasmso_vmctx *vm, int32_t comm, int32_t coords, int32_t
   return 0;
 }
 
-int32_t ms_MPI_Cart_shift(wasmso_vmctx *vm, int32_t comm, int32_t dir, int32_t disp,
-                          int32_t src, int32_t dest) {
+int32_t ms_MPI_Cart_shift(wasmso_vmctx *vm, uint32_t comm, int32_t dir, int32_t disp, uint32_t src, uint32_t dest) {
   static const char fn[] = "MPI_Cart_shift";
   ms_comm *c;
   int32_t *ps, *pd;
@@ -98,7 +95,7 @@ int32_t ms_MPI_Cart_shift(wasmso_vmctx *vm, int32_t comm, int32_t dir, int32_t d
   return 0;
 }
 
-int32_t ms_MPI_Cart_sub(wasmso_vmctx *vm, int32_t comm, int32_t remain, int32_t newcomm) {
+int32_t ms_MPI_Cart_sub(wasmso_vmctx *vm, uint32_t comm, uint32_t remain, uint32_t newcomm) {
   static const char fn[] = "MPI_Cart_sub";
   struct ms_cm_new n;
   ms_comm *c;
@@ -112,8 +109,7 @@ int32_t ms_MPI_Cart_sub(wasmso_vmctx *vm, int32_t comm, int32_t remain, int32_t 
   return ms_cm_end(vm, &n, MPI_Cart_sub(c->host, r, &nc), &nc, fn);
 }
 
-int32_t ms_MPI_Cart_get(wasmso_vmctx *vm, int32_t comm, int32_t maxdims, int32_t dims,
-                        int32_t periods, int32_t coords) {
+int32_t ms_MPI_Cart_get(wasmso_vmctx *vm, uint32_t comm, int32_t maxdims, uint32_t dims, uint32_t periods, uint32_t coords) {
   static const char fn[] = "MPI_Cart_get";
   ms_comm *c;
   int32_t *od, *op, *oc;
@@ -137,7 +133,7 @@ int32_t ms_MPI_Cart_get(wasmso_vmctx *vm, int32_t comm, int32_t maxdims, int32_t
   return ms_check(vm, c, hrc, fn);
 }
 
-int32_t ms_MPI_Cartdim_get(wasmso_vmctx *vm, int32_t comm, int32_t ndims) {
+int32_t ms_MPI_Cartdim_get(wasmso_vmctx *vm, uint32_t comm, uint32_t ndims) {
   static const char fn[] = "MPI_Cartdim_get";
   ms_comm *c;
   int32_t *p;
@@ -150,8 +146,7 @@ int32_t ms_MPI_Cartdim_get(wasmso_vmctx *vm, int32_t comm, int32_t ndims) {
   return 0;
 }
 
-int32_t ms_MPI_Cart_map(wasmso_vmctx *vm, int32_t comm, int32_t ndims, int32_t dims,
-                        int32_t periods, int32_t newrank) {
+int32_t ms_MPI_Cart_map(wasmso_vmctx *vm, uint32_t comm, int32_t ndims, uint32_t dims, uint32_t periods, uint32_t newrank) {
   static const char fn[] = "MPI_Cart_map";
   ms_comm *c;
   int32_t *d, *p, *out;
@@ -166,7 +161,7 @@ int32_t ms_MPI_Cart_map(wasmso_vmctx *vm, int32_t comm, int32_t ndims, int32_t d
   return 0;
 }
 
-int32_t ms_MPI_Dims_create(wasmso_vmctx *vm, int32_t nnodes, int32_t ndims, int32_t dims) {
+int32_t ms_MPI_Dims_create(wasmso_vmctx *vm, int32_t nnodes, int32_t ndims, uint32_t dims) {
   static const char fn[] = "MPI_Dims_create";
   int32_t *d;
   int rc;
@@ -184,7 +179,7 @@ int32_t ms_MPI_Dims_create(wasmso_vmctx *vm, int32_t nnodes, int32_t ndims, int3
   return ms_check(vm, NULL, MPI_Dims_create(nnodes, ndims, d), fn);
 }
 
-int32_t ms_MPI_Topo_test(wasmso_vmctx *vm, int32_t comm, int32_t status) {
+int32_t ms_MPI_Topo_test(wasmso_vmctx *vm, uint32_t comm, uint32_t status) {
   static const char fn[] = "MPI_Topo_test";
   ms_comm *c;
   int32_t *p;

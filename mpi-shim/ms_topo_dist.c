@@ -41,11 +41,7 @@ static int ints_in(wasmso_vmctx *vm, ms_comm *c, ms_gaddr g, int64_t n, int32_t 
   return ms_cm_ints(vm, c, g, n, p, fn, what);
 }
 
-int32_t ms_MPI_Dist_graph_create_adjacent(wasmso_vmctx *vm, int32_t comm, int32_t indegree,
-                                          int32_t sources, int32_t sourceweights,
-                                          int32_t outdegree, int32_t dests,
-                                          int32_t destweights, int32_t info, int32_t reorder,
-                                          int32_t newcomm) {
+int32_t ms_MPI_Dist_graph_create_adjacent(wasmso_vmctx *vm, uint32_t comm, int32_t indegree, uint32_t sources, uint32_t sourceweights, int32_t outdegree, uint32_t dests, uint32_t destweights, uint32_t info, int32_t reorder, uint32_t newcomm) {
   static const char fn[] = "MPI_Dist_graph_create_adjacent";
   struct ms_cm_new n;
   ms_comm *c;
@@ -74,9 +70,7 @@ int32_t ms_MPI_Dist_graph_create_adjacent(wasmso_vmctx *vm, int32_t comm, int32_
                    &nc, fn);
 }
 
-int32_t ms_MPI_Dist_graph_create(wasmso_vmctx *vm, int32_t comm, int32_t nsrc, int32_t sources,
-                                 int32_t degrees, int32_t dests, int32_t weights, int32_t info,
-                                 int32_t reorder, int32_t newcomm) {
+int32_t ms_MPI_Dist_graph_create(wasmso_vmctx *vm, uint32_t comm, int32_t nsrc, uint32_t sources, uint32_t degrees, uint32_t dests, uint32_t weights, uint32_t info, int32_t reorder, uint32_t newcomm) {
   static const char fn[] = "MPI_Dist_graph_create";
   struct ms_cm_new n;
   ms_comm *c;
@@ -109,8 +103,7 @@ int32_t ms_MPI_Dist_graph_create(wasmso_vmctx *vm, int32_t comm, int32_t nsrc, i
                    MPI_Dist_graph_create(c->host, nsrc, ps, pg, pd, w, i, reorder, &nc), &nc, fn);
 }
 
-int32_t ms_MPI_Dist_graph_neighbors_count(wasmso_vmctx *vm, int32_t comm, int32_t indegree,
-                                          int32_t outdegree, int32_t weighted) {
+int32_t ms_MPI_Dist_graph_neighbors_count(wasmso_vmctx *vm, uint32_t comm, uint32_t indegree, uint32_t outdegree, uint32_t weighted) {
   static const char fn[] = "MPI_Dist_graph_neighbors_count";
   ms_comm *c;
   int32_t *pi, *po, *pw;
@@ -161,9 +154,7 @@ static void side_free(struct side *s) {
   if (s->tweights != MPI_UNWEIGHTED) free(s->tweights);
 }
 
-int32_t ms_MPI_Dist_graph_neighbors(wasmso_vmctx *vm, int32_t comm, int32_t maxin,
-                                    int32_t sources, int32_t sourceweights, int32_t maxout,
-                                    int32_t dests, int32_t destweights) {
+int32_t ms_MPI_Dist_graph_neighbors(wasmso_vmctx *vm, uint32_t comm, int32_t maxin, uint32_t sources, uint32_t sourceweights, int32_t maxout, uint32_t dests, uint32_t destweights) {
   static const char fn[] = "MPI_Dist_graph_neighbors";
   struct side in = {.max = maxin}, out = {.max = maxout};
   ms_comm *c;

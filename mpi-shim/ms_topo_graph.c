@@ -27,8 +27,7 @@ static int graph_arrays(wasmso_vmctx *vm, ms_comm *c, int32_t nnodes, ms_gaddr i
   return ms_cm_ranks(vm, c, *pe, nedges, nnodes, 0, fn, "edges");
 }
 
-int32_t ms_MPI_Graph_create(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int32_t index,
-                            int32_t edges, int32_t reorder, int32_t newcomm) {
+int32_t ms_MPI_Graph_create(wasmso_vmctx *vm, uint32_t comm, int32_t nnodes, uint32_t index, uint32_t edges, int32_t reorder, uint32_t newcomm) {
   static const char fn[] = "MPI_Graph_create";
   struct ms_cm_new n;
   ms_comm *c;
@@ -42,8 +41,7 @@ int32_t ms_MPI_Graph_create(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int3
   return ms_cm_end(vm, &n, MPI_Graph_create(c->host, nnodes, pi, pe, reorder, &nc), &nc, fn);
 }
 
-int32_t ms_MPI_Graph_map(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int32_t index,
-                         int32_t edges, int32_t newrank) {
+int32_t ms_MPI_Graph_map(wasmso_vmctx *vm, uint32_t comm, int32_t nnodes, uint32_t index, uint32_t edges, uint32_t newrank) {
   static const char fn[] = "MPI_Graph_map";
   ms_comm *c;
   int32_t *pi, *pe, *out;
@@ -75,7 +73,7 @@ static int graph_rank(wasmso_vmctx *vm, ms_comm *c, ms_gh h, int32_t rank, const
   return ms_cm_ranks(vm, c, &rank, 1, nn, 0, fn, "rank");
 }
 
-int32_t ms_MPI_Graphdims_get(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int32_t nedges) {
+int32_t ms_MPI_Graphdims_get(wasmso_vmctx *vm, uint32_t comm, uint32_t nnodes, uint32_t nedges) {
   static const char fn[] = "MPI_Graphdims_get";
   ms_comm *c;
   int32_t *pn, *pe;
@@ -90,8 +88,7 @@ int32_t ms_MPI_Graphdims_get(wasmso_vmctx *vm, int32_t comm, int32_t nnodes, int
   return 0;
 }
 
-int32_t ms_MPI_Graph_get(wasmso_vmctx *vm, int32_t comm, int32_t maxindex, int32_t maxedges,
-                         int32_t index, int32_t edges) {
+int32_t ms_MPI_Graph_get(wasmso_vmctx *vm, uint32_t comm, int32_t maxindex, int32_t maxedges, uint32_t index, uint32_t edges) {
   static const char fn[] = "MPI_Graph_get";
   ms_comm *c;
   int32_t *pi, *pe;
@@ -119,7 +116,7 @@ int32_t ms_MPI_Graph_get(wasmso_vmctx *vm, int32_t comm, int32_t maxindex, int32
   return ms_check(vm, c, hrc, fn);
 }
 
-int32_t ms_MPI_Graph_neighbors_count(wasmso_vmctx *vm, int32_t comm, int32_t rank, int32_t n) {
+int32_t ms_MPI_Graph_neighbors_count(wasmso_vmctx *vm, uint32_t comm, int32_t rank, uint32_t n) {
   static const char fn[] = "MPI_Graph_neighbors_count";
   ms_comm *c;
   int32_t *p;
@@ -132,8 +129,7 @@ int32_t ms_MPI_Graph_neighbors_count(wasmso_vmctx *vm, int32_t comm, int32_t ran
   return 0;
 }
 
-int32_t ms_MPI_Graph_neighbors(wasmso_vmctx *vm, int32_t comm, int32_t rank, int32_t max,
-                               int32_t neighbors) {
+int32_t ms_MPI_Graph_neighbors(wasmso_vmctx *vm, uint32_t comm, int32_t rank, int32_t max, uint32_t neighbors) {
   static const char fn[] = "MPI_Graph_neighbors";
   ms_comm *c;
   int32_t *p;

@@ -77,62 +77,14 @@ ms_gh ms_type_component(ms_gh h, uint32_t i); /* 0: not known */
 void ms_type_extra_drop(ms_gh h); /* at MPI_Type_free */
 const char *ms_type_predef_name(ms_gh h); /* "MPI_INT", or NULL */
 
-/* ---- the wrappers (see ms_fn_type.def) ---- */
+/* ---- the wrappers (prototypes: ms_api.h, from mpi-api.tab) ---- */
 typedef wasmso_vmctx V;
 typedef uint32_t G; /* guest pointer or handle */
 typedef int32_t I;  /* guest int or MPI_Aint */
 
-int32_t ms_MPI_Type_contiguous(V *, I count, G old, G out);
-int32_t ms_MPI_Type_vector(V *, I count, I bl, I stride, G old, G out);
-int32_t ms_MPI_Type_create_hvector(V *, I count, I bl, I stride, G old, G out);
-int32_t ms_MPI_Type_indexed(V *, I count, G bls, G disps, G old, G out);
-int32_t ms_MPI_Type_create_hindexed(V *, I count, G bls, G disps, G old, G out);
-int32_t ms_MPI_Type_create_indexed_block(V *, I count, I bl, G disps, G old, G out);
-int32_t ms_MPI_Type_create_hindexed_block(V *, I count, I bl, G disps, G old, G out);
-int32_t ms_MPI_Type_create_struct(V *, I count, G bls, G disps, G types, G out);
-int32_t ms_MPI_Type_create_resized(V *, G old, I lb, I extent, G out);
-int32_t ms_MPI_Type_dup(V *, G old, G out);
-int32_t ms_MPI_Type_create_subarray(V *, I ndims, G sizes, G subsizes, G starts, I order,
-                                    G old, G out);
-int32_t ms_MPI_Type_create_darray(V *, I size, I rank, I ndims, G gsizes, G distribs,
-                                  G dargs, G psizes, I order, G old, G out);
 
-int32_t ms_MPI_Type_commit(V *, G ptype);
-int32_t ms_MPI_Type_free(V *, G ptype);
-int32_t ms_MPI_Type_size(V *, G type, G size);
-int32_t ms_MPI_Type_size_x(V *, G type, G size);
-int32_t ms_MPI_Type_size_c(V *, G type, G size);
-int32_t ms_MPI_Type_get_extent(V *, G type, G lb, G extent);
-int32_t ms_MPI_Type_get_extent_x(V *, G type, G lb, G extent);
-int32_t ms_MPI_Type_get_extent_c(V *, G type, G lb, G extent);
-int32_t ms_MPI_Type_get_true_extent(V *, G type, G lb, G extent);
-int32_t ms_MPI_Type_get_true_extent_x(V *, G type, G lb, G extent);
-int32_t ms_MPI_Type_get_true_extent_c(V *, G type, G lb, G extent);
-int32_t ms_MPI_Type_set_name(V *, G type, G name);
-int32_t ms_MPI_Type_get_name(V *, G type, G name, G len);
-int32_t ms_MPI_Type_match_size(V *, I typeclass, I size, G out);
-int32_t ms_MPI_Get_address(V *, G location, G address);
-int32_t ms_MPI_Aint_add(V *, I base, I disp);
-int32_t ms_MPI_Aint_diff(V *, I a, I b);
 
-int32_t ms_MPI_Type_create_keyval(V *, G copy_fn, G delete_fn, G keyval, G extra);
-int32_t ms_MPI_Type_free_keyval(V *, G keyval);
-int32_t ms_MPI_Type_set_attr(V *, G type, I keyval, G value);
-int32_t ms_MPI_Type_get_attr(V *, G type, I keyval, G value, G flag);
-int32_t ms_MPI_Type_delete_attr(V *, G type, I keyval);
 
-int32_t ms_MPI_Type_get_envelope(V *, G type, G ni, G na, G nd, G combiner);
-int32_t ms_MPI_Type_get_contents(V *, G type, I max_i, I max_a, I max_d, G ints, G aints,
-                                 G types);
 
-int32_t ms_MPI_Pack(V *, G inbuf, I incount, G type, G outbuf, I outsize, G position, G comm);
-int32_t ms_MPI_Unpack(V *, G inbuf, I insize, G position, G outbuf, I outcount, G type,
-                      G comm);
-int32_t ms_MPI_Pack_size(V *, I incount, G type, G comm, G size);
-int32_t ms_MPI_Pack_external(V *, G datarep, G inbuf, I incount, G type, G outbuf,
-                             I outsize, G position);
-int32_t ms_MPI_Unpack_external(V *, G datarep, G inbuf, I insize, G position, G outbuf,
-                               I outcount, G type);
-int32_t ms_MPI_Pack_external_size(V *, G datarep, I incount, G type, G size);
 
 #endif

@@ -49,8 +49,7 @@ static __int128 elements(const int32_t *sizes, I ndims) {
   return n;
 }
 
-int32_t ms_MPI_Type_create_subarray(V *vm, I ndims, G sizes, G subsizes, G starts, I order,
-                                    G old, G out) {
+int32_t ms_MPI_Type_create_subarray(V *vm, int32_t ndims, uint32_t sizes, uint32_t subsizes, uint32_t starts, int32_t order, uint32_t old, uint32_t out) {
   static const char fn[] = "MPI_Type_create_subarray";
   ms_type *o;
   if (ms_type_get(old, &o))
@@ -81,8 +80,7 @@ int32_t ms_MPI_Type_create_subarray(V *vm, I ndims, G sizes, G subsizes, G start
   return ms_type_finish(vm, fn, rc, nt, &h, out);
 }
 
-int32_t ms_MPI_Type_create_darray(V *vm, I size, I rank, I ndims, G gsizes, G distribs,
-                                  G dargs, G psizes, I order, G old, G out) {
+int32_t ms_MPI_Type_create_darray(V *vm, int32_t size, int32_t rank, int32_t ndims, uint32_t gsizes, uint32_t distribs, uint32_t dargs, uint32_t psizes, int32_t order, uint32_t old, uint32_t out) {
   static const char fn[] = "MPI_Type_create_darray";
   ms_type *o;
   if (ms_type_get(old, &o))

@@ -73,7 +73,7 @@ static int delete_cb(MPI_Datatype type, int hk, void *value, void *extra) {
 
 /* ---- keyvals ---- */
 
-int32_t ms_MPI_Type_create_keyval(V *vm, G copy_fn, G delete_fn, G keyval, G extra) {
+int32_t ms_MPI_Type_create_keyval(V *vm, uint32_t copy_fn, uint32_t delete_fn, uint32_t keyval, uint32_t extra) {
   static const char fn[] = "MPI_Type_create_keyval";
   if (!ms_in_mem(vm, keyval, 4)) return MS_BADPTR(vm, fn, "type_keyval", keyval);
   MPI_Type_copy_attr_function *hcopy = copy_cb;
@@ -109,7 +109,7 @@ int32_t ms_MPI_Type_create_keyval(V *vm, G copy_fn, G delete_fn, G keyval, G ext
   return 0;
 }
 
-int32_t ms_MPI_Type_free_keyval(V *vm, G keyval) {
+int32_t ms_MPI_Type_free_keyval(V *vm, uint32_t keyval) {
   MS_NO_REENTRY(vm, "MPI_Type_free_keyval");
   static const char fn[] = "MPI_Type_free_keyval";
   if (!ms_in_mem(vm, keyval, 4)) return MS_BADPTR(vm, fn, "type_keyval", keyval);
@@ -134,7 +134,7 @@ static int attr_args(V *vm, const char *fn, G type, I keyval, ms_type **t, struc
   return 0;
 }
 
-int32_t ms_MPI_Type_set_attr(V *vm, G type, I keyval, G value) {
+int32_t ms_MPI_Type_set_attr(V *vm, uint32_t type, int32_t keyval, uint32_t value) {
   MS_NO_REENTRY(vm, "MPI_Type_set_attr");
   static const char fn[] = "MPI_Type_set_attr";
   ms_type *t;
@@ -145,7 +145,7 @@ int32_t ms_MPI_Type_set_attr(V *vm, G type, I keyval, G value) {
   return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }
 
-int32_t ms_MPI_Type_get_attr(V *vm, G type, I keyval, G value, G flag) {
+int32_t ms_MPI_Type_get_attr(V *vm, uint32_t type, int32_t keyval, uint32_t value, uint32_t flag) {
   static const char fn[] = "MPI_Type_get_attr";
   ms_type *t;
   struct keyval *k;
@@ -162,7 +162,7 @@ int32_t ms_MPI_Type_get_attr(V *vm, G type, I keyval, G value, G flag) {
   return 0;
 }
 
-int32_t ms_MPI_Type_delete_attr(V *vm, G type, I keyval) {
+int32_t ms_MPI_Type_delete_attr(V *vm, uint32_t type, int32_t keyval) {
   MS_NO_REENTRY(vm, "MPI_Type_delete_attr");
   static const char fn[] = "MPI_Type_delete_attr";
   ms_type *t;

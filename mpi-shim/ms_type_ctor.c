@@ -29,7 +29,7 @@ static void strided(ms_hull *h, const ms_type *o, I count, I bl, __int128 stride
   ms_hull_add(h, o, min128(0, last), max128(0, last), bl, count);
 }
 
-int32_t ms_MPI_Type_contiguous(V *vm, I count, G old, G out) {
+int32_t ms_MPI_Type_contiguous(V *vm, int32_t count, uint32_t old, uint32_t out) {
   static const char fn[] = "MPI_Type_contiguous";
   ms_type *o;
   int cls;
@@ -56,10 +56,10 @@ static int vector(V *vm, const char *fn, I count, I bl, I stride, G old, G out, 
   return ms_type_finish(vm, fn, rc, nt, &h, out);
 }
 
-int32_t ms_MPI_Type_vector(V *vm, I count, I bl, I stride, G old, G out) {
+int32_t ms_MPI_Type_vector(V *vm, int32_t count, int32_t bl, int32_t stride, uint32_t old, uint32_t out) {
   return vector(vm, "MPI_Type_vector", count, bl, stride, old, out, false);
 }
-int32_t ms_MPI_Type_create_hvector(V *vm, I count, I bl, I stride, G old, G out) {
+int32_t ms_MPI_Type_create_hvector(V *vm, int32_t count, int32_t bl, int32_t stride, uint32_t old, uint32_t out) {
   return vector(vm, "MPI_Type_create_hvector", count, bl, stride, old, out, true);
 }
 
@@ -135,22 +135,22 @@ static int indexed(V *vm, const char *fn, I count, G bls, I bl, bool per_block, 
   return ms_type_finish(vm, fn, rc, nt, &h, out);
 }
 
-int32_t ms_MPI_Type_indexed(V *vm, I count, G bls, G disps, G old, G out) {
+int32_t ms_MPI_Type_indexed(V *vm, int32_t count, uint32_t bls, uint32_t disps, uint32_t old, uint32_t out) {
   return indexed(vm, "MPI_Type_indexed", count, bls, 0, true, disps, old, out, false);
 }
-int32_t ms_MPI_Type_create_hindexed(V *vm, I count, G bls, G disps, G old, G out) {
+int32_t ms_MPI_Type_create_hindexed(V *vm, int32_t count, uint32_t bls, uint32_t disps, uint32_t old, uint32_t out) {
   return indexed(vm, "MPI_Type_create_hindexed", count, bls, 0, true, disps, old, out, true);
 }
-int32_t ms_MPI_Type_create_indexed_block(V *vm, I count, I bl, G disps, G old, G out) {
+int32_t ms_MPI_Type_create_indexed_block(V *vm, int32_t count, int32_t bl, uint32_t disps, uint32_t old, uint32_t out) {
   return indexed(vm, "MPI_Type_create_indexed_block", count, 0, bl, false, disps, old, out,
                  false);
 }
-int32_t ms_MPI_Type_create_hindexed_block(V *vm, I count, I bl, G disps, G old, G out) {
+int32_t ms_MPI_Type_create_hindexed_block(V *vm, int32_t count, int32_t bl, uint32_t disps, uint32_t old, uint32_t out) {
   return indexed(vm, "MPI_Type_create_hindexed_block", count, 0, bl, false, disps, old, out,
                  true);
 }
 
-int32_t ms_MPI_Type_create_struct(V *vm, I count, G bls, G disps, G types, G out) {
+int32_t ms_MPI_Type_create_struct(V *vm, int32_t count, uint32_t bls, uint32_t disps, uint32_t types, uint32_t out) {
   static const char fn[] = "MPI_Type_create_struct";
   int cls;
   if ((cls = args_ok(vm, fn, count, out))) return cls;
@@ -187,7 +187,7 @@ int32_t ms_MPI_Type_create_struct(V *vm, I count, G bls, G disps, G types, G out
   return cls ? cls : ms_type_finish(vm, fn, rc, nt, &h, out);
 }
 
-int32_t ms_MPI_Type_create_resized(V *vm, G old, I lb, I extent, G out) {
+int32_t ms_MPI_Type_create_resized(V *vm, uint32_t old, int32_t lb, int32_t extent, uint32_t out) {
   static const char fn[] = "MPI_Type_create_resized";
   ms_type *o;
   int cls;
@@ -200,7 +200,7 @@ int32_t ms_MPI_Type_create_resized(V *vm, G old, I lb, I extent, G out) {
   return ms_type_finish(vm, fn, rc, nt, &h, out);
 }
 
-int32_t ms_MPI_Type_dup(V *vm, G old, G out) {
+int32_t ms_MPI_Type_dup(V *vm, uint32_t old, uint32_t out) {
   static const char fn[] = "MPI_Type_dup";
   ms_type *o;
   int cls;

@@ -42,7 +42,7 @@ static int envelope(const ms_type *t, int *ni, int *na, int *nd, int *comb) {
   return *comb < 0 || *ni < 0 || *na < 0 || *nd < 0 ? ABI_ERR_INTERN : 0;
 }
 
-int32_t ms_MPI_Type_get_envelope(V *vm, G type, G ni, G na, G nd, G combiner) {
+int32_t ms_MPI_Type_get_envelope(V *vm, uint32_t type, uint32_t ni, uint32_t na, uint32_t nd, uint32_t combiner) {
   static const char fn[] = "MPI_Type_get_envelope";
   ms_type *t;
   if (ms_type_get(type, &t))
@@ -101,8 +101,7 @@ static int component_out(MPI_Datatype host, ms_gh named, bool transport_only, ms
   return cls;
 }
 
-int32_t ms_MPI_Type_get_contents(V *vm, G type, I max_i, I max_a, I max_d, G ints, G aints,
-                                 G types) {
+int32_t ms_MPI_Type_get_contents(V *vm, uint32_t type, int32_t max_i, int32_t max_a, int32_t max_d, uint32_t ints, uint32_t aints, uint32_t types) {
   static const char fn[] = "MPI_Type_get_contents";
   ms_type *t;
   if (ms_type_get(type, &t))

@@ -10,7 +10,7 @@ static int bad_type(V *vm, const char *fn, G h) {
   return ms_raise(vm, NULL, ABI_ERR_TYPE, fn, "invalid datatype handle 0x%x", (unsigned)h);
 }
 
-int32_t ms_MPI_Type_commit(V *vm, G ptype) {
+int32_t ms_MPI_Type_commit(V *vm, uint32_t ptype) {
   static const char fn[] = "MPI_Type_commit";
   ms_gh h;
   ms_type *t;
@@ -24,7 +24,7 @@ int32_t ms_MPI_Type_commit(V *vm, G ptype) {
   return 0;
 }
 
-int32_t ms_MPI_Type_free(V *vm, G ptype) {
+int32_t ms_MPI_Type_free(V *vm, uint32_t ptype) {
   MS_NO_REENTRY(vm, "MPI_Type_free");
   static const char fn[] = "MPI_Type_free";
   ms_gh h;
@@ -53,7 +53,7 @@ static int query(V *vm, const char *fn, G type, ms_type **t, G o1, G o2, unsigne
   return 0;
 }
 
-int32_t ms_MPI_Type_size(V *vm, G type, G size) {
+int32_t ms_MPI_Type_size(V *vm, uint32_t type, uint32_t size) {
   ms_type *t;
   int cls = query(vm, "MPI_Type_size", type, &t, size, size, 4);
   if (cls) return cls;
@@ -69,10 +69,10 @@ static int size_count(V *vm, const char *fn, G type, G size) {
   ms_put64(vm, size, t->size);
   return 0;
 }
-int32_t ms_MPI_Type_size_x(V *vm, G type, G size) {
+int32_t ms_MPI_Type_size_x(V *vm, uint32_t type, uint32_t size) {
   return size_count(vm, "MPI_Type_size_x", type, size);
 }
-int32_t ms_MPI_Type_size_c(V *vm, G type, G size) {
+int32_t ms_MPI_Type_size_c(V *vm, uint32_t type, uint32_t size) {
   return size_count(vm, "MPI_Type_size_c", type, size);
 }
 
@@ -96,28 +96,28 @@ static int extent(V *vm, const char *fn, G type, G lb, G ext, bool is_true, unsi
   }
   return 0;
 }
-int32_t ms_MPI_Type_get_extent(V *vm, G type, G lb, G ext) {
+int32_t ms_MPI_Type_get_extent(V *vm, uint32_t type, uint32_t lb, uint32_t ext) {
   return extent(vm, "MPI_Type_get_extent", type, lb, ext, false, 4);
 }
-int32_t ms_MPI_Type_get_extent_x(V *vm, G type, G lb, G ext) {
+int32_t ms_MPI_Type_get_extent_x(V *vm, uint32_t type, uint32_t lb, uint32_t ext) {
   return extent(vm, "MPI_Type_get_extent_x", type, lb, ext, false, 8);
 }
-int32_t ms_MPI_Type_get_extent_c(V *vm, G type, G lb, G ext) {
+int32_t ms_MPI_Type_get_extent_c(V *vm, uint32_t type, uint32_t lb, uint32_t ext) {
   return extent(vm, "MPI_Type_get_extent_c", type, lb, ext, false, 8);
 }
-int32_t ms_MPI_Type_get_true_extent(V *vm, G type, G lb, G ext) {
+int32_t ms_MPI_Type_get_true_extent(V *vm, uint32_t type, uint32_t lb, uint32_t ext) {
   return extent(vm, "MPI_Type_get_true_extent", type, lb, ext, true, 4);
 }
-int32_t ms_MPI_Type_get_true_extent_x(V *vm, G type, G lb, G ext) {
+int32_t ms_MPI_Type_get_true_extent_x(V *vm, uint32_t type, uint32_t lb, uint32_t ext) {
   return extent(vm, "MPI_Type_get_true_extent_x", type, lb, ext, true, 8);
 }
-int32_t ms_MPI_Type_get_true_extent_c(V *vm, G type, G lb, G ext) {
+int32_t ms_MPI_Type_get_true_extent_c(V *vm, uint32_t type, uint32_t lb, uint32_t ext) {
   return extent(vm, "MPI_Type_get_true_extent_c", type, lb, ext, true, 8);
 }
 
 /* ---- names ---- */
 
-int32_t ms_MPI_Type_set_name(V *vm, G type, G name) {
+int32_t ms_MPI_Type_set_name(V *vm, uint32_t type, uint32_t name) {
   static const char fn[] = "MPI_Type_set_name";
   ms_type *t;
   if (ms_type_get(type, &t)) return bad_type(vm, fn, type);
@@ -128,7 +128,7 @@ int32_t ms_MPI_Type_set_name(V *vm, G type, G name) {
   return cls ? ms_raise(vm, NULL, cls, fn, "cannot store the name") : 0;
 }
 
-int32_t ms_MPI_Type_get_name(V *vm, G type, G name, G len) {
+int32_t ms_MPI_Type_get_name(V *vm, uint32_t type, uint32_t name, uint32_t len) {
   static const char fn[] = "MPI_Type_get_name";
   ms_type *t;
   if (ms_type_get(type, &t)) return bad_type(vm, fn, type);
@@ -146,7 +146,7 @@ int32_t ms_MPI_Type_get_name(V *vm, G type, G name, G len) {
 /* ---- MPI_Type_match_size ----
  * The Fortran-named type of that class and size if the shim has it (as Open
  * MPI answers), else the C type of that size. */
-int32_t ms_MPI_Type_match_size(V *vm, I typeclass, I size, G out) {
+int32_t ms_MPI_Type_match_size(V *vm, int32_t typeclass, int32_t size, uint32_t out) {
   static const char fn[] = "MPI_Type_match_size";
   static const struct {
     int cls, size;
@@ -183,7 +183,7 @@ int32_t ms_MPI_Type_match_size(V *vm, I typeclass, I size, G out) {
 
 /* ---- addresses ---- */
 
-int32_t ms_MPI_Get_address(V *vm, G location, G address) {
+int32_t ms_MPI_Get_address(V *vm, uint32_t location, uint32_t address) {
   static const char fn[] = "MPI_Get_address";
   /* a guest pointer: its address is itself (MPI_BOTTOM is guest 0) */
   if (!ms_in_mem(vm, location, 0)) return MS_BADPTR(vm, fn, "location", location);
@@ -193,12 +193,12 @@ int32_t ms_MPI_Get_address(V *vm, G location, G address) {
 }
 
 /* Address arithmetic on guest addresses is 32-bit, as in the guest itself. */
-int32_t ms_MPI_Aint_add(V *vm, I base, I disp) {
+int32_t ms_MPI_Aint_add(V *vm, int32_t base, int32_t disp) {
   (void)vm;
   return (int32_t)((uint32_t)base + (uint32_t)disp);
 }
 
-int32_t ms_MPI_Aint_diff(V *vm, I a, I b) {
+int32_t ms_MPI_Aint_diff(V *vm, int32_t a, int32_t b) {
   (void)vm;
   return (int32_t)((uint32_t)a - (uint32_t)b);
 }

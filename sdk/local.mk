@@ -50,14 +50,12 @@ $(SDK_SYSROOT_STAMP):
 	$(AM_V_at)ln -sfn "$(WASI_LIBC_LIB)" sdk/sysroot/lib/wasm32-wasi
 	$(AM_V_at)touch $@
 
-# The import list, from the shim's tables (see sdk/gen-imports.sh).
-SDK_IMPORT_DEFS = $(MS_DEFS:%=$(top_srcdir)/%)
-sdk/include/mpi_imports.h: $(SDK_IMPORT_DEFS) $(top_srcdir)/sdk/gen-imports.sh \
+# The import list, from the shim's table (see sdk/gen-imports.sh).
+sdk/include/mpi_imports.h: $(MS_API_TAB) $(MS_API_GEN) $(top_srcdir)/sdk/gen-imports.sh \
 		$(top_srcdir)/sdk/include/mpi_proto.h
 	$(AM_V_GEN)$(MKDIR_P) sdk/include sdk/lib && \
-	$(SHELL) $(top_srcdir)/sdk/gen-imports.sh "$(CC) -E -x c" \
-	  $(top_srcdir)/sdk/include/mpi_proto.h sdk/include/mpi_imports.h sdk/lib/mpi-imports.txt \
-	  $(SDK_IMPORT_DEFS)
+	$(SHELL) $(top_srcdir)/sdk/gen-imports.sh "$(AWK)" $(MS_API_GEN) $(MS_API_TAB) \
+	  $(top_srcdir)/sdk/include/mpi_proto.h sdk/include/mpi_imports.h sdk/lib/mpi-imports.txt
 sdk/lib/mpi-imports.txt: sdk/include/mpi_imports.h
 	@test -f $@ || { rm -f sdk/include/mpi_imports.h; $(MAKE) $(AM_MAKEFLAGS) sdk/include/mpi_imports.h; }
 

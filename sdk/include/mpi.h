@@ -548,7 +548,7 @@ enum {
 #endif
 
 /* Mark the functions the shim implements as imports "mpi"."MPI_Xxx".  The
- * header is generated from mpi-shim/ms_fn_*.def; without it (a bare
+ * header is generated from mpi-shim/mpi-api.tab; without it (a bare
  * compiler, not wasm-mpicc) nothing links, which is the honest outcome.
  * The sdk's own guest library defines MPI_WASM2SO_NO_IMPORTS: it sees only
  * which functions the shim has (MPI_WASM2SO_HAS_<name>). */

@@ -1,21 +1,47 @@
 #!/bin/sh
-# imports.sh — the MPI imports: every function the shim lists in
-# mpi-shim/ms_fn_*.def is declared by mpi.h, imported as "mpi"."MPI_Name",
-# and its Wasm signature from mpi.h's prototype equals the .def's; a function
-# the shim lacks fails to link naming it (with mpi.h, and declared by hand as
-# autoconf's AC_CHECK_FUNC does), while one it has links.
+# imports.sh — the MPI imports against the table of the MPI API
+# (mpi-shim/mpi-api.tab): every function it lists is declared by mpi.h, with
+# the C prototype the table's kinds give (a generated file of prototypes
+# compiles against mpi.h: a disagreement is a conflicting-types error), is
+# imported as "mpi"."MPI_Name", and its Wasm signature from mpi.h's prototype
+# equals the table's; every function mpi.h declares is in the table,
+# implemented or listed as missing; a function the shim lacks fails to link
+# naming it (with mpi.h, and declared by hand as autoconf's AC_CHECK_FUNC
+# does), while one it has links.
 . "$(dirname "$0")/sdk-lib.sh"
 
 list=$top_builddir/sdk/lib/mpi-imports.txt
 [ -f "$list" ] || { bad "no $list"; finish; exit 1; }
 
-# The .def entries: "name params results" per line, read as the shim reads
-# them (through the C preprocessor).
-{ echo '#define MS_FN(n, p, r) @@MS_FN n p r'
-  for d in "$top_srcdir"/mpi-shim/ms_fn_*.def; do echo "#include \"$d\""; done; } |
-  cc -E -P -x c - | awk '$1 == "@@MS_FN" { gsub(/"/, ""); print $2, $3, $4 }' | sort -u > "$out/defs.txt"
+# The table's entries: "name params results" per line, as the shim's import
+# table has them.
+tab=$top_srcdir/mpi-shim/mpi-api.tab gen=$top_srcdir/mpi-shim/gen-api.awk
+awk -v out=sigs -f "$gen" "$tab" | sort -u > "$out/defs.txt"
 ndefs=$(wc -l < "$out/defs.txt")
 echo "the shim lists $ndefs functions; mpi-imports.txt has $(wc -l < "$list")"
+
+# Every prototype: the table's C types against mpi.h's declarations.
+awk -v out=proto -f "$gen" "$tab" > "$out/proto.c"
+if "$mpicc" -c -Werror "$out/proto.c" -o "$out/proto.o" 2>"$out/proto.log"; then
+  ok "the table's $ndefs prototypes agree with mpi.h"
+else
+  bad "the table's prototypes disagree with mpi.h:"; grep error "$out/proto.log" | head -n 20
+fi
+# The check can fail: one parameter's constness changed is an error.
+sed 's/^int MPI_Send(const void \*/int MPI_Send(void */' "$out/proto.c" > "$out/proto-bad.c"
+check_fails "a prototype that differs from mpi.h's (MPI_Send's buffer not const) is refused" \
+  "$mpicc" -c -Werror "$out/proto-bad.c" -o "$out/proto-bad.o"
+# Every function mpi.h declares is in the table, implemented or missing.
+grep -oE '^(int|double|MPI_Aint) +MPI_[A-Za-z0-9_]+\(' "$top_srcdir/sdk/include/mpi_proto.h" |
+  sed 's/.* //; s/($//' | sort -u > "$out/declared.txt"
+{ awk -v out=names -f "$gen" "$tab"; awk -v out=missing -f "$gen" "$tab"; } | sort > "$out/tabled.txt"
+untabled=$(comm -23 "$out/declared.txt" "$out/tabled.txt" | tr '\n' ' ')
+extra=$(comm -13 "$out/declared.txt" "$out/tabled.txt" | tr '\n' ' ')
+if [ -z "$untabled$extra" ]; then
+  ok "the table lists each of mpi.h's $(wc -l < "$out/declared.txt") functions once"
+else
+  bad "mpi.h and the table differ: not in the table: $untabled; not in mpi.h: $extra"
+fi
 
 # Functions removed from MPI in 3.0 (not in MPI-3.1, nor in the ABI): mpi.h
 # does not declare them, even if the shim keeps them for old hosts.

@@ -1,0 +1,380 @@
+# gen-api.awk — everything the MPI shim and the sdk derive from the table of
+# the MPI C API, mpi-shim/mpi-api.tab (its header documents the format).
+#
+#   awk -v out=MODE -f gen-api.awk mpi-api.tab
+#
+# MODE
+#   h       ms_api.h: the prototype of every wrapper ms_MPI_Name, generated
+#           or hand-written, so the compiler holds the hand-written ones to
+#           the table's parameter list.
+#   c       ms_api_gen.c: the bodies of the functions marked "gen".
+#   table   ms_api_table.c: the import table (name, wrapper, Wasm
+#           signature) and the list of calls the re-entrancy rule refuses.
+#   names   the implemented functions, one a line (the sdk's import list).
+#   sigs    "name params results" of each (tests/sdk/imports.sh).
+#   frees   the functions flagged frees (tests/mpi/reentry-list.sh).
+#   proto   a C file of guest prototypes, one per implemented function, that
+#           must compile against the sdk's mpi.h (tests/sdk/imports.sh).
+#   missing the functions mpi.h declares that the shim does not implement.
+#
+# One pass over the table; each function's record is kept in arrays indexed
+# by its position (awk has no structures).  The C this emits is meant to be
+# read: one function at a time, in the order of the table.
+
+BEGIN {
+  nf = 0
+  # Handle kinds: the guest C type, the shim's record type, its lookup.
+  H["comm"] = "MPI_Comm"; H["type"] = "MPI_Datatype"; H["op"] = "MPI_Op"
+  H["group"] = "MPI_Group"; H["req"] = "MPI_Request"; H["info"] = "MPI_Info"
+  H["errh"] = "MPI_Errhandler"; H["msg"] = "MPI_Message"; H["win"] = "MPI_Win"
+  H["file"] = "MPI_File"
+  # Integer kinds: an int on both sides; the name says how it translates.
+  I["int"] = 1; I["rank"] = 1; I["tag"] = 1; I["undef"] = 1; I["keyval"] = 1
+  I["cmp"] = 1; I["flag"] = 1
+  # Wide scalars.
+  W["aint"] = "MPI_Aint"; W["count"] = "MPI_Count"; W["offset"] = "MPI_Offset"
+  W["double"] = "double"
+}
+
+function die(msg) {
+  printf "gen-api.awk: mpi-api.tab:%d: %s\n", NR, msg > "/dev/stderr"
+  failed = 1
+  exit 1
+}
+
+# ---- reading the table ----
+/^[ \t]*(#|$)/ { next }
+$1 == "missing" {
+  for (i = 2; i <= NF; i++) missing[++nmissing] = $i
+  next
+}
+$1 !~ /^MPI_[A-Za-z0-9_]+$/ { die("expected a function name, got " $1) }
+{
+  f = ++nf
+  name[f] = $1
+  if ($1 in seen) die($1 " listed twice")
+  seen[$1] = f
+  body[f] = ""; ret[f] = "int"; frees[f] = 0; completes[f] = 0; cb[f] = 0
+  fast[f] = 0; reqflags[f] = "0"; host[f] = $1; eh[f] = ""
+  nflag = split($2, fl, ",")
+  for (i = 1; i <= nflag; i++) {
+    x = fl[i]
+    if (x == "gen" || x == "hand") body[f] = x
+    else if (x == "frees") frees[f] = 1
+    else if (x == "completes") completes[f] = 1
+    else if (x == "cb") cb[f] = 1
+    else if (x == "fast") fast[f] = 1
+    else if (x ~ /^ret=/) ret[f] = substr(x, 5)
+    else if (x ~ /^eh=/) eh[f] = substr(x, 4)
+    else if (x ~ /^host=/) host[f] = substr(x, 6)
+    else if (x ~ /^req=/) reqflags[f] = substr(x, 5)
+    else die("unknown flag " x)
+  }
+  if (body[f] == "") die($1 ": neither gen nor hand")
+  np[f] = NF - 2
+  for (i = 3; i <= NF; i++) {
+    k = i - 2
+    c = index($i, ":")
+    if (!c) die($1 ": parameter " $i " has no kind")
+    pn[f, k] = substr($i, 1, c - 1)
+    parse_kind(f, k, substr($i, c + 1))
+  }
+}
+
+# A kind: BASE[*|&][@root][(ARGS)][[LEN]], e.g. sbuf_ip@root(count,datatype),
+# req&[count], int*, fn(MPI_User_function).
+function parse_kind(f, k, s,    m, b) {
+  pk[f, k] = s
+  pargs[f, k] = ""; plen[f, k] = ""; proot[f, k] = 0
+  if (match(s, /\[[^]]*\]$/)) {
+    plen[f, k] = substr(s, RSTART + 1, RLENGTH - 2)
+    s = substr(s, 1, RSTART - 1)
+  }
+  if (match(s, /\(.*\)$/)) {
+    pargs[f, k] = substr(s, RSTART + 1, RLENGTH - 2)
+    s = substr(s, 1, RSTART - 1)
+  }
+  if (s ~ /@root$/) { proot[f, k] = 1; s = substr(s, 1, length(s) - 5) }
+  pmode[f, k] = "in"
+  if (s ~ /\*$/) { pmode[f, k] = "out"; s = substr(s, 1, length(s) - 1) }
+  else if (s ~ /&$/) { pmode[f, k] = "inout"; s = substr(s, 1, length(s) - 1) }
+  pbase[f, k] = s
+  b = s
+  if (!(b in H) && !(b in I) && !(b in W) && b !~ /^(sbuf|rbuf|inout|bytes|addr|ptr|str|status|fn|argv|int3|va|intercomm)$|^(sbuf|rbuf)(_ip|v|w|v_ip|w_ip)$/)
+    die(name[f] ": unknown kind " pk[f, k])
+}
+
+# ---- types ----
+# The guest's C type of parameter k (for the prototype check).
+function guest_ctype(f, k,    b, m, arr) {
+  b = pbase[f, k]; m = pmode[f, k]; arr = plen[f, k] != ""
+  if (b ~ /^(sbuf|addr)/) return "const void *"
+  if (b ~ /^(rbuf|inout|bytes)/) return "void *"
+  if (b == "ptr") return "void *"
+  if (b == "str") return m == "in" ? "const char *" : "char *"
+  if (b == "status") return m == "in" ? "const MPI_Status *" : "MPI_Status *"
+  if (b == "fn") return pargs[f, k] " *"
+  if (b == "argv") return "char ***"
+  if (b == "int3") return "int (*)[3]"
+  if (b == "va") return "..."
+  if (b == "intercomm") return "MPI_Comm"
+  t = (b in H) ? H[b] : (b in W) ? W[b] : "int"
+  if (arr) return (m == "in" ? "const " : "") t " *"
+  return m == "in" ? t : t " *"
+}
+# The host wrapper's C type of the Wasm value carrying parameter k.
+function host_ctype(f, k,    b) {
+  b = pbase[f, k]
+  if (pmode[f, k] != "in" || plen[f, k] != "") return "uint32_t"
+  if (b in I) return "int32_t"
+  if (b == "aint") return "int32_t"
+  if (b == "count" || b == "offset") return "int64_t"
+  if (b == "double") return "double"
+  return "uint32_t"
+}
+function wasm_type(f, k,    t) {
+  t = host_ctype(f, k)
+  return t == "int64_t" ? "I" : t == "double" ? "d" : "i"
+}
+function ret_host(f) { return ret[f] == "double" ? "double" : "int32_t" }
+function ret_guest(f) { return ret[f] == "double" ? "double" : ret[f] == "aint" ? "MPI_Aint" : "int" }
+function ret_wasm(f) { return ret[f] == "double" ? "d" : "i" }
+
+function host_params(f,    k, s) {
+  s = "wasmso_vmctx *vm"
+  for (k = 1; k <= np[f]; k++) s = s ", " host_ctype(f, k) " " pn[f, k]
+  return s
+}
+function wasm_sig(f,    k, s) {
+  s = ""
+  for (k = 1; k <= np[f]; k++) s = s wasm_type(f, k)
+  return s
+}
+
+# ---- outputs ----
+END {
+  if (failed) exit 1
+  if (out == "h") emit_h()
+  else if (out == "table") emit_table()
+  else if (out == "names") { for (f = 1; f <= nf; f++) print name[f] }
+  else if (out == "frees") { for (f = 1; f <= nf; f++) if (frees[f]) print name[f] }
+  else if (out == "sigs") { for (f = 1; f <= nf; f++) print name[f], wasm_sig(f), ret_wasm(f) }
+  else if (out == "missing") { for (i = 1; i <= nmissing; i++) print missing[i] }
+  else if (out == "proto") emit_proto()
+  else if (out == "c") emit_c()
+  else { print "gen-api.awk: out=h|c|table|names|proto|missing" > "/dev/stderr"; exit 2 }
+}
+
+function banner(what) {
+  print "/* " what " — generated by mpi-shim/gen-api.awk from mpi-shim/mpi-api.tab;"
+  print " * do not edit. */"
+}
+
+function emit_h(    f) {
+  banner("ms_api.h")
+  print "#ifndef MS_API_H"
+  print "#define MS_API_H"
+  print "#include <stdint.h>"
+  print "#include \"wl_runtime.h\""
+  for (f = 1; f <= nf; f++)
+    print ret_host(f) " ms_" name[f] "(" host_params(f) ");"
+  print "#endif"
+}
+
+function emit_table(    f, n) {
+  banner("ms_api_table.c")
+  print "#include \"ms_internal.h\""
+  print "#include \"ms_api.h\""
+  print ""
+  print "const struct ms_fn ms_fns[] = {"
+  for (f = 1; f <= nf; f++)
+    printf "  {\"%s\", (void *)ms_%s, \"%s\", \"%s\"},\n", name[f], name[f], wasm_sig(f), ret_wasm(f)
+  print "};"
+  print "const size_t ms_nfns = sizeof ms_fns / sizeof ms_fns[0];"
+  print ""
+  print "/* The calls that free, finalize, complete or cancel (flag \"frees\"): each"
+  print " * wrapper starts with MS_NO_REENTRY (ms_internal.h). */"
+  print "const char *const ms_reentry_refused_fns[] = {"
+  for (f = 1; f <= nf; f++) if (frees[f]) printf "  \"%s\",\n", name[f]
+  print "  NULL,"
+  print "};"
+}
+
+function emit_proto(    f, k, s) {
+  print "/* Generated by mpi-shim/gen-api.awk from mpi-shim/mpi-api.tab: every"
+  print " * implemented function's prototype as the table gives it.  Compiled"
+  print " * against the sdk's mpi.h, a disagreement is a conflicting-types error. */"
+  print "#include <mpi.h>"
+  for (f = 1; f <= nf; f++) {
+    s = ""
+    for (k = 1; k <= np[f]; k++) s = s (k > 1 ? ", " : "") guest_ctype(f, k)
+    if (s == "") s = "void"
+    print ret_guest(f) " " name[f] "(" s ");"
+  }
+}
+
+# ---- generated wrapper bodies ----
+# Each parameter kind contributes, in this order: declarations; a term of
+# the fast path's condition (flag "fast": predefined handles, in-bounds
+# pointers, no call); its checks on the general path, each raising its own
+# class; set-up after the checks (objects reserved); the host argument; what
+# runs after the host call whatever it returned; on failure; on success.
+# Handles are looked up before the rest, communicators first, so that every
+# later error goes to the right communicator's handler (eh).
+function emit_c(    f) {
+  banner("ms_api_gen.c")
+  print "#include \"ms_gen.h\""
+  for (f = 1; f <= nf; f++) if (body[f] == "gen") emit_fn(f)
+}
+
+function phase(f, k,    b) {
+  b = pbase[f, k]
+  if (pmode[f, k] == "in" && plen[f, k] == "" && (b == "comm" || b == "intercomm")) return 1
+  if (pmode[f, k] == "in" && plen[f, k] == "" && (b in H)) return 2
+  return 3
+}
+
+# The C expression of a length or count: a parameter name, or a product.
+function cexpr(f, s,    n, parts, i, r) {
+  n = split(s, parts, "*")
+  r = ""
+  for (i = 1; i <= n; i++) {
+    if (!((f, parts[i]) in pidx) && parts[i] !~ /^[0-9]+$/)
+      die(name[f] ": cannot generate length " s)
+    r = r (i > 1 ? " * " : "") (parts[i] ~ /^[0-9]+$/ ? parts[i] : "(int64_t)" parts[i])
+  }
+  return r
+}
+
+function emit_fn(f,    k, b, m, n, a, i, decl, fastc, slow, pre, args, always, fail, ok, last, ehv, parent, typ, cnt, conv) {
+  for (k = 1; k <= np[f]; k++) pidx[f, pn[f, k]] = k
+  decl = ""; fastc = ""; slow = ""; pre = ""; args = ""; always = ""; fail = ""; ok = ""; last = ""
+  ehv = eh[f]
+  parent = ""
+  for (k = 1; k <= np[f]; k++)
+    if ((pbase[f, k] == "comm" || pbase[f, k] == "intercomm") && pmode[f, k] == "in" && plen[f, k] == "") {
+      if (parent == "") parent = pn[f, k]
+    }
+  if (ehv == "") ehv = parent
+  if (ehv == "world") ehv = ""
+  for (ph = 1; ph <= 3; ph++)
+    for (k = 1; k <= np[f]; k++) {
+      if (phase(f, k) != ph) continue
+      n = pn[f, k]; b = pbase[f, k]; m = pmode[f, k]
+      if (proot[f, k] || b ~ /_ip|v$|w$/) die(name[f] ": kind " pk[f, k] " is not generated")
+      if (m == "in" && plen[f, k] == "" && b == "comm") {
+        decl = decl "  ms_comm *c_" n ";\n"
+        fastc = fastc " && (c_" n " = ms_gen_predef_comm(" n "))"
+        slow = slow "    if ((cls = ms_cm_comm(vm, " n ", &c_" n ", fn))) return cls;\n"
+        if (n == ehv) slow = slow "    eh = c_" n ";\n"
+        arg[k] = "c_" n "->host"
+      } else if (m == "in" && plen[f, k] == "" && b == "intercomm") {
+        decl = decl "  ms_comm *c_" n ";\n"
+        fastc = fastc " && 0"
+        slow = slow "    if ((cls = ms_cm_comm(vm, " n ", &c_" n ", fn)) || (cls = ms_cm_inter(vm, c_" n ", " n ", fn))) return cls;\n"
+        if (n == ehv) slow = slow "    eh = c_" n ";\n"
+        arg[k] = "c_" n "->host"
+      } else if (m == "in" && plen[f, k] == "" && b == "type") {
+        decl = decl "  ms_type *t_" n ";\n"
+        fastc = fastc " && (t_" n " = ms_gen_predef_type(" n "))"
+        slow = slow "    if ((cls = ms_type_get(" n ", &t_" n ")))\n      return ms_raise(vm, eh, cls, fn, \"invalid datatype %#x\", " n ");\n"
+        arg[k] = "t_" n "->host"
+      } else if (m == "in" && plen[f, k] == "" && b == "group") {
+        decl = decl "  MPI_Group g_" n ";\n"
+        fastc = fastc " && 0"
+        slow = slow "    if ((cls = ms_cm_group(vm, eh, " n ", &g_" n ", fn))) return cls;\n"
+        arg[k] = "g_" n
+      } else if (m == "in" && plen[f, k] == "" && b == "info") {
+        decl = decl "  MPI_Info i_" n ";\n"
+        fastc = fastc " && 0"
+        slow = slow "    if (ms_info_get(" n ", &i_" n "))\n      return ms_raise(vm, eh, ABI_ERR_INFO, fn, \"invalid info handle %#x\", " n ");\n"
+        arg[k] = "i_" n
+      } else if (m == "in" && (b == "int" || b == "keyval") && plen[f, k] == "") {
+        arg[k] = n
+      } else if (m == "in" && b == "rank") {
+        arg[k] = "ms_p2p_rank(" n ")"
+      } else if (m == "in" && b == "tag") {
+        arg[k] = "ms_p2p_tag(" n ")"
+      } else if (m == "in" && b == "undef") {
+        arg[k] = "ms_undefined_in(" n ")"
+      } else if (m == "in" && (b == "sbuf" || b == "rbuf" || b == "inout")) {
+        split(pargs[f, k], a, ",")
+        cnt = cexpr(f, a[1]); typ = a[2]
+        if (!((f, typ) in pidx) || pbase[f, pidx[f, typ]] != "type") die(name[f] ": buffer " n " needs a datatype parameter")
+        decl = decl "  void *p_" n ";\n"
+        fastc = fastc " && ms_buffer(vm, " n ", " cnt ", t_" typ ", &p_" n ") == 0"
+        slow = slow "    if ((cls = ms_buffer(vm, " n ", " cnt ", t_" typ ", &p_" n ")))\n      return ms_p2p_buf_error(vm, eh, cls, fn, " n ", " a[1] ", " typ ");\n"
+        arg[k] = "p_" n
+      } else if (m == "out" && plen[f, k] == "" && (b in I)) {
+        conv = b == "undef" ? "ms_undefined_out(h_" n ")" : b == "cmp" ? "ms_compare_out(h_" n ")" : b == "flag" ? "h_" n " != 0" : b == "rank" ? "ms_rank_out(h_" n ")" : "h_" n
+        decl = decl "  ms_i32 *o_" n ";\n  int h_" n " = 0;\n"
+        fastc = fastc " && (o_" n " = ms_ptr(vm, " n ", 4))"
+        slow = slow "    if (!(o_" n " = ms_ptr(vm, " n ", 4)))\n      return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"" n " %#x lies outside guest memory\", " n ");\n"
+        arg[k] = "&h_" n
+        ok = ok "  *o_" n " = " conv ";\n"
+      } else if (m == "out" && plen[f, k] == "" && b == "status") {
+        decl = decl "  MPI_Status hs_" n ", *st_" n ";\n  void *gs_" n ";\n"
+        fastc = fastc " && ms_p2p_status(vm, " n ", &hs_" n ", &st_" n ", &gs_" n ")"
+        slow = slow "    if (!ms_p2p_status(vm, " n ", &hs_" n ", &st_" n ", &gs_" n "))\n      return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"status %#x lies outside guest memory\", " n ");\n"
+        arg[k] = "st_" n
+        always = always "  if (gs_" n " && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs_" n ", st_" n ");\n"
+      } else if (m == "out" && plen[f, k] == "" && b == "req") {
+        decl = decl "  ms_u32 *o_" n ";\n  ms_gh h_" n ";\n  ms_request *r_" n ";\n"
+        fastc = fastc " && " n " != 0 && (o_" n " = ms_ptr(vm, " n ", 4))"
+        slow = slow "    if (" n " == 0 || !(o_" n " = ms_ptr(vm, " n ", 4)))\n      return ms_raise(vm, eh, ABI_ERR_REQUEST, fn, \"request pointer %#x lies outside guest memory\", " n ");\n"
+        pre = pre "  if (!(r_" n " = ms_req_new(&h_" n ")))\n    return ms_raise(vm, eh, ABI_ERR_NO_MEM, fn, \"too many requests\");\n"
+        arg[k] = "&r_" n "->host"
+        fail = fail "    ms_obj_free(MS_REQUEST, h_" n ");\n"
+        ok = ok "  r_" n "->flags = " reqflags[f] ";\n  r_" n "->comm = " (parent == "" ? "NULL" : "c_" parent) ";\n  *o_" n " = h_" n ";\n"
+      } else if (m == "out" && plen[f, k] == "" && b == "group") {
+        if (last != "") die(name[f] ": two results that finish the call")
+        decl = decl "  int32_t *o_" n ";\n  MPI_Group h_" n " = MPI_GROUP_NULL;\n"
+        fastc = fastc " && 0"
+        slow = slow "    if ((cls = ms_cm_int(vm, eh, " n ", &o_" n ", fn, \"" n "\"))) return cls;\n"
+        arg[k] = "&h_" n
+        last = "  return ms_cm_group_out(vm, eh, h_" n ", o_" n ", fn);\n"
+      } else if (m == "out" && plen[f, k] == "" && b == "comm") {
+        if (last != "" || parent == "") die(name[f] ": a new communicator needs one parent and no other result")
+        decl = decl "  struct ms_cm_new n_" n ";\n  MPI_Comm h_" n " = MPI_COMM_NULL;\n"
+        fastc = fastc " && 0"
+        pre = pre "  if ((cls = ms_cm_begin(vm, " parent ", " n ", &n_" n ", &c_" parent ", fn))) return cls;\n"
+        arg[k] = "&h_" n
+        last = "CM_END:  return ms_cm_end(vm, &n_" n ", rc, &h_" n ", fn);\n"
+      } else if (plen[f, k] != "" && b == "int" && (m == "in" || m == "out")) {
+        decl = decl "  int32_t *a_" n ";\n"
+        fastc = fastc " && 0"
+        slow = slow "    if ((cls = ms_cm_ints(vm, eh, " n ", " cexpr(f, plen[f, k]) ", &a_" n ", fn, \"" n "\"))) return cls;\n"
+        arg[k] = "a_" n
+      } else die(name[f] ": kind " pk[f, k] " is not generated")
+    }
+  args = ""
+  for (k = 1; k <= np[f]; k++) args = args (k > 1 ? ", " : "") arg[k]
+
+  print ""
+  print ret_host(f) " ms_" name[f] "(" host_params(f) ") {"
+  if (frees[f]) print "  MS_NO_REENTRY(vm, \"" name[f] "\");"
+  print "  static const char fn[] = \"" name[f] "\";"
+  print "  ms_comm *eh = NULL;"
+  print "  int cls;"
+  printf "%s", decl
+  if (fast[f]) {
+    if (fastc ~ /&& 0/) die(name[f] ": flag fast on a kind that has no fast path")
+    print "  if (__builtin_expect(!(1" fastc "), 0)) {"
+  } else print "  {"
+  printf "%s", slow
+  print "  }"
+  if (ehv != "") print "  eh = c_" ehv ";"
+  print "  (void)cls, (void)eh;"
+  printf "%s", pre
+  print "  int rc = " host[f] "(" args ");"
+  printf "%s", always
+  if (last ~ /^CM_END:/) { sub(/^CM_END:/, "", last); printf "%s}\n", last; return }
+  print "  if (__builtin_expect(rc != MPI_SUCCESS, 0)) {"
+  printf "%s", fail
+  print "    return ms_check(vm, eh, rc, fn);"
+  print "  }"
+  printf "%s", ok
+  if (last != "") printf "%s", last
+  else print "  return 0;"
+  print "}"
+}

@@ -1,4 +1,4 @@
-/* ms_coll_all.c — Barrier and the all-to-all family: Allgather(v),
+/* ms_coll_all.c — Ibarrier and the all-to-all family: Allgather(v),
  * Alltoall(v,w), and their non-blocking forms.  MPI_IN_PLACE is accepted as
  * sendbuf on intracommunicators only; the receive buffer then holds the
  * input too, and it is checked over its whole extent anyway. */
@@ -14,9 +14,6 @@ static int32_t barrier(wasmso_vmctx *vm, ms_gh comm, ms_gaddr reqp, bool nb, con
   return ms_cc_req_end(&x, &q, MPI_Ibarrier(x.c->host, &q.r->host), NULL);
 }
 
-int32_t ms_MPI_Barrier(wasmso_vmctx *vm, uint32_t comm) {
-  return barrier(vm, comm, 0, false, "MPI_Barrier");
-}
 int32_t ms_MPI_Ibarrier(wasmso_vmctx *vm, uint32_t comm, uint32_t req) {
   return barrier(vm, comm, req, true, "MPI_Ibarrier");
 }

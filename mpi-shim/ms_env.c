@@ -86,8 +86,6 @@ int32_t ms_MPI_Abort(vmx *vm, uint32_t comm, int32_t code) {
   return ms_check(vm, c, MPI_Abort(c->host, (int)code), "MPI_Abort");
 }
 
-double ms_MPI_Wtime(vmx *vm) { (void)vm; return MPI_Wtime(); }
-double ms_MPI_Wtick(vmx *vm) { (void)vm; return MPI_Wtick(); }
 
 int32_t ms_MPI_Get_processor_name(vmx *vm, uint32_t name, uint32_t len) {
   char buf[MPI_MAX_PROCESSOR_NAME + 1];

@@ -55,7 +55,7 @@ const char *const ms_reentry_refused_fns[] = {
     "MPI_Type_delete_attr", "MPI_Comm_set_attr", "MPI_Attr_put", "MPI_Type_set_attr",
     "MPI_Request_free", "MPI_Cancel", "MPI_Buffer_detach", "MPI_Wait", "MPI_Test",
     "MPI_Waitall", "MPI_Testall", "MPI_Waitany", "MPI_Testany", "MPI_Waitsome",
-    "MPI_Testsome", NULL};
+    "MPI_Testsome", "MPI_Start", "MPI_Startall", NULL};
 
 /* The guest's exported malloc/free, looked up once per instance. */
 static wasmso_vmctx *heap_vm;

@@ -31,6 +31,8 @@ static inline int32_t make_request(wasmso_vmctx *vm, u32 buf, u32 count, u32 dt,
   }
   r->flags = flags;
   r->comm = c;
+  /* MPI lets the program free them before the request is done. */
+  if (__builtin_expect((comm | dt) >= ABI_PREDEF_LIMIT, 0)) ms_req_pin2(r, comm, dt);
   *slot = h;
   return 0;
 }

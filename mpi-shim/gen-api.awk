@@ -325,7 +325,15 @@ function emit_fn(f,    k, b, m, n, a, i, decl, fastc, slow, pre, args, always, f
         pre = pre "  if (!(r_" n " = ms_req_new(&h_" n ")))\n    return ms_raise(vm, eh, ABI_ERR_NO_MEM, fn, \"too many requests\");\n"
         arg[k] = "&r_" n "->host"
         fail = fail "    ms_obj_free(MS_REQUEST, h_" n ");\n"
-        ok = ok "  r_" n "->flags = " reqflags[f] ";\n  r_" n "->comm = " (parent == "" ? "NULL" : "c_" parent) ";\n  *o_" n " = h_" n ";\n"
+        ok = ok "  r_" n "->flags = " reqflags[f] ";\n  r_" n "->comm = " (parent == "" ? "NULL" : "c_" parent) ";\n"
+        # The request pins the user objects it uses: MPI lets the program
+        # free them before it completes (ms_pin.c).
+        typ = ""
+        for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "type" && pmode[f, i] == "in" && typ == "") typ = pn[f, i]
+        if (parent != "" && typ != "")
+          ok = ok "  if (__builtin_expect((" parent " | " typ ") >= ABI_PREDEF_LIMIT, 0)) ms_req_pin2(r_" n ", " parent ", " typ ");\n"
+        else if (parent != "") ok = ok "  ms_req_pin(r_" n ", " parent ");\n"
+        ok = ok "  *o_" n " = h_" n ";\n"
       } else if (m == "out" && plen[f, k] == "" && b == "group") {
         if (last != "") die(name[f] ": two results that finish the call")
         decl = decl "  int32_t *o_" n ";\n  MPI_Group h_" n " = MPI_GROUP_NULL;\n"

@@ -17,6 +17,10 @@ typedef struct ms_cc {
   wasmso_vmctx *vm;
   ms_comm *c;
   const char *fn;
+  /* What a nonblocking collective pins (ms_cc_req_end): the communicator,
+   * and a user op with its datatype (the op's trampoline needs both records
+   * until the last call; ms_cc_op_slow notes them). */
+  ms_gh comm_h, op_h, op_type_h;
 } ms_cc;
 
 /* The communicator's shape: local rank and size, and the number of blocks a
@@ -36,6 +40,8 @@ int ms_cc_bad_buf(ms_cc *x, int cls, const char *what, ms_gaddr g, int64_t count
 static inline int ms_cc_begin(ms_cc *x, wasmso_vmctx *vm, ms_gh comm, const char *fn) {
   x->vm = vm;
   x->fn = fn;
+  x->comm_h = comm;
+  x->op_h = 0;
   int cls = ms_comm_get(comm, &x->c);
   return cls ? ms_cc_bad_comm(x, cls, comm) : 0;
 }

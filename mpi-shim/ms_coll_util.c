@@ -152,6 +152,8 @@ int ms_cc_op_slow(ms_cc *x, ms_gh oph, ms_gh th, ms_type **t, MPI_Op *out) {
                       oph, th);
   } else {
     ms_op_slot_note_type(op->slot, (*t)->host, th);
+    x->op_h = oph;
+    x->op_type_h = th;
   }
   *out = op->host;
   return 0;
@@ -195,16 +197,25 @@ int ms_cc_req_begin(ms_cc *x, ms_gaddr reqp, ms_nbreq *q) {
 
 void ms_cc_req_drop(ms_nbreq *q) { ms_obj_free(MS_REQUEST, q->h); }
 
+/* The objects the operation uses stay until it completes (ms_req_drop). */
+static void pin_cc(ms_request *r, const ms_cc *x) {
+  ms_req_pin(r, x->comm_h);
+  if (x->op_h) {
+    ms_req_pin(r, x->op_h);
+    ms_req_pin(r, x->op_type_h);
+  }
+}
+
 int ms_cc_req_end(ms_cc *x, ms_nbreq *q, int host_rc, void *temp) {
   if (host_rc != MPI_SUCCESS) {
     ms_obj_free(MS_REQUEST, q->h);
     free(temp);
     return ms_check(x->vm, x->c, host_rc, x->fn);
   }
-  q->r->flags = MS_REQ_PINS_COMM;
+  q->r->flags = MS_REQ_COLLECTIVE;
   q->r->temp = temp;
   q->r->comm = x->c;
-  x->c->nb_pending++;
+  pin_cc(q->r, x);
   memcpy(q->guest, &q->h, 4);
   return 0;
 }

@@ -4,6 +4,12 @@
 
 #include "ms_comm.h"
 
+static int host_comm_free(void *rec, ms_gh h) {
+  (void)h;
+  MPI_Comm host = ((ms_comm *)rec)->host;
+  return MPI_Comm_free(&host);
+}
+
 /* MPI_Comm_free and MPI_Comm_disconnect: the host call, then the handle. */
 static int32_t comm_release(wasmso_vmctx *vm, ms_gaddr comm, const char *fn,
                             int (*release)(MPI_Comm *)) {
@@ -15,21 +21,23 @@ static int32_t comm_release(wasmso_vmctx *vm, ms_gaddr comm, const char *fn,
   if ((rc = ms_cm_comm(vm, h, &c, fn))) return rc;
   if (h < ABI_PREDEF_LIMIT)
     return ms_raise(vm, c, ABI_ERR_COMM, fn, "predefined communicator 0x%x cannot be freed", h);
-  if (c->nb_pending && release == MPI_Comm_free) {
-    /* Nonblocking collectives still use it: the handle goes now, the host
-     * communicator (and its attributes' delete callbacks) when the last one
-     * completes, in ms_comm_unpin. */
+  if (release == MPI_Comm_free) {
+    /* Pending operations may still use it (they pin it): then the handle
+     * goes now, the host communicator (and its attributes' delete
+     * callbacks) when the last one completes.  The host runs those
+     * callbacks, which look the communicator up by its host handle, before
+     * our record goes. */
+    ms_orphans_poll();
+    if (ms_obj_pinned(h)) c->free_deferred = true;
+    if ((rc = ms_check(vm, c, ms_obj_release(MS_COMM, h, host_comm_free), fn))) return rc;
+  } else {
+    /* MPI_Comm_disconnect waits for the pending operations itself: the host
+     * call now; pins keep only our record. */
+    MPI_Comm host = c->host;
+    if ((rc = ms_check(vm, c, release(&host), fn))) return rc;
     c->free_deferred = true;
-    c->self = h;
-    ms_obj_retire(MS_COMM, h);
-    *p = ABI_COMM_NULL;
-    return 0;
+    ms_obj_release(MS_COMM, h, NULL);
   }
-  /* The host runs the attribute delete callbacks now, which look the
-   * communicator up by its host handle: release ours only afterwards. */
-  MPI_Comm host = c->host;
-  if ((rc = ms_check(vm, c, release(&host), fn))) return rc;
-  ms_obj_free(MS_COMM, h);
   *p = ABI_COMM_NULL; /* p stays valid: memory never shrinks */
   return 0;
 }
@@ -121,14 +129,4 @@ int32_t ms_MPI_Comm_get_info(wasmso_vmctx *vm, uint32_t comm, uint32_t info) {
   *rec = i;
   *p = (int32_t)h;
   return 0;
-}
-
-void ms_comm_unpin(ms_comm *c) {
-  if (--c->nb_pending || !c->free_deferred) return;
-  MPI_Comm host = c->host;
-  /* Inside the completion call that completed the last request: an error
-   * has no communicator left but MPI_COMM_WORLD to go to. */
-  int rc = MPI_Comm_free(&host);
-  ms_obj_free(MS_COMM, c->self);
-  if (rc != MPI_SUCCESS) ms_check(ms_vm(), NULL, rc, "MPI_Comm_free (deferred)");
 }

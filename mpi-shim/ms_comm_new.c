@@ -50,10 +50,10 @@ int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, uint32_t comm, uint32_t newcomm, uint
     return ms_check(vm, ms_obj_get(MS_COMM, comm), hrc, fn);
   }
   /* The parent stays on the host until the duplication completes (Open MPI
-   * 4.1 crashes when it is freed before): ms_comm_unpin. */
-  req->flags = MS_REQ_PINS_COMM;
+   * 4.1 crashes when it is freed before): the request pins it. */
+  req->flags = MS_REQ_COLLECTIVE;
   req->comm = c;
-  c->nb_pending++;
+  ms_req_pin(req, comm);
   /* A new host communicator inherits the parent's ERRORS_RETURN. */
   *n.out = (int32_t)n.h;
   *preq = (int32_t)rh;

@@ -71,6 +71,7 @@ int32_t ms_MPI_Finalize(vmx *vm) {
   if (!ms_initialized() || ms_finalized())
     return ms_raise(vm, NULL, ABI_ERR_OTHER, "MPI_Finalize", "MPI is %s", ms_finalized() ? "already finalized" : "not initialized");
   fflush(stdout);
+  ms_orphans_finalize();
   int rc = MPI_Finalize();
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, "MPI_Finalize");
   ms_state_set_finalized();

@@ -36,6 +36,8 @@ union ms_record {
 struct slot {
   union ms_record rec; /* first: the record's address is the slot's */
   uint32_t next_free;
+  uint32_t pins;     /* pending operations that use it (ms_obj_pin) */
+  ms_obj_release_fn *release; /* RETIRED by ms_obj_release: run at the last unpin */
   uint8_t live, gen; /* live: 0 free, LIVE, or RETIRED (ms_obj_retire) */
 };
 enum { LIVE = 1, RETIRED = 2 };
@@ -83,6 +85,58 @@ void ms_obj_retire(enum ms_kind k, ms_gh h) {
   if (s) s->live = RETIRED;
 }
 
+/* ---- pins ----
+ * The one mechanism behind every free that MPI lets a program make while
+ * operations still use the object (a communicator, datatype or op freed
+ * under a pending nonblocking or persistent operation): the operation pins
+ * the objects it uses, the free only retires the handle, and the release
+ * (the host free) runs when the last pin goes.  Predefined objects are never
+ * freed and are not counted. */
+
+/* The kind a user handle names (its top nibble), or MS_KIND_COUNT. */
+static enum ms_kind kind_of(ms_gh h) {
+  uint32_t k = h >> KIND_SHIFT;
+  return h >= ABI_PREDEF_LIMIT && k >= 1 && k <= MS_KIND_COUNT ? (enum ms_kind)(k - 1) : MS_KIND_COUNT;
+}
+
+bool ms_obj_pin(ms_gh h) {
+  struct slot *s = held_slot(kind_of(h), h);
+  if (!s || s->live != LIVE) return false;
+  s->pins++;
+  return true;
+}
+
+void ms_obj_unpin(ms_gh h) {
+  enum ms_kind k = kind_of(h);
+  struct slot *s = held_slot(k, h);
+  if (!s || !s->pins || --s->pins || s->live != RETIRED || !s->release) return;
+  ms_obj_release_fn *release = s->release;
+  s->release = NULL;
+  /* Inside the completion call that dropped the last pin: an error has no
+   * object left to report on, MPI_COMM_WORLD's handler hears of it. */
+  int rc = release(&s->rec, h);
+  ms_obj_free(k, h);
+  if (rc != MPI_SUCCESS) ms_check(ms_vm(), NULL, rc, "(deferred free)");
+}
+
+int ms_obj_release(enum ms_kind k, ms_gh h, ms_obj_release_fn *release) {
+  struct slot *s = held_slot(k, h);
+  if (!s) return MPI_SUCCESS;
+  if (s->pins) {
+    s->live = RETIRED;
+    s->release = release;
+    return MPI_SUCCESS;
+  }
+  int rc = release ? release(&s->rec, h) : MPI_SUCCESS;
+  if (rc == MPI_SUCCESS) ms_obj_free(k, h);
+  return rc;
+}
+
+bool ms_obj_pinned(ms_gh h) {
+  struct slot *s = held_slot(kind_of(h), h);
+  return s && s->pins;
+}
+
 static bool grow(struct table *t) {
   if (t->used == t->nchunks * CHUNK) {
     if (t->used >= MAX_INDEX) return false;
@@ -110,6 +164,8 @@ void *ms_obj_new(enum ms_kind k, ms_gh *h) {
   struct slot *s = slot_at(t, i);
   memset(&s->rec, 0, sizeof s->rec);
   s->live = LIVE;
+  s->pins = 0;
+  s->release = NULL;
   t->live++;
   *h = ((uint32_t)(k + 1) << KIND_SHIFT) | ((uint32_t)s->gen << INDEX_BITS) | i;
   return &s->rec;
@@ -121,6 +177,8 @@ void ms_obj_free(enum ms_kind k, ms_gh h) {
   struct table *t = &tables[k];
   uint32_t i = h & (MAX_INDEX - 1);
   s->live = 0;
+  s->pins = 0;
+  s->release = NULL;
   s->gen = (s->gen + 1) & GEN_MASK;
   s->next_free = 0;
   if (t->nfree) slot_at(t, t->free_tail)->next_free = i;

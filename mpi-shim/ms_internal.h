@@ -83,17 +83,10 @@ enum ms_kind {
 typedef struct ms_comm {
   MPI_Comm host;
   ms_gh errhandler;      /* the guest's handler: ABI_ERRORS_ARE_FATAL, _RETURN, _ABORT or a user one */
-  /* Nonblocking collectives on it not yet completed (requests with
-   * MS_REQ_PINS_COMM).  Open MPI 4.1 crashes when a communicator is freed
-   * under one, so MPI_Comm_free then only retires the guest handle
-   * (free_deferred, its handle in self) and the host free happens when the
-   * last of them completes: ms_comm_unpin. */
-  uint32_t nb_pending;
+  /* MPI_Comm_free'd while pending operations pin it (ms_obj_release): the
+   * handle is gone, the host communicator stays until the last unpin. */
   bool free_deferred;
-  ms_gh self;
 } ms_comm;
-/* A request on c that pinned it is done: the deferred free, if any, now. */
-void ms_comm_unpin(ms_comm *c);
 
 typedef struct ms_type {
   MPI_Datatype host;
@@ -113,12 +106,16 @@ typedef struct ms_op {
   int slot;              /* user op: the host trampoline it is bound to */
 } ms_op;
 
-enum { MS_REQ_PERSISTENT = 1, MS_REQ_GENERALIZED = 2, MS_REQ_BSEND = 4, MS_REQ_PINS_COMM = 8 };
+/* MS_REQ_COLLECTIVE: a nonblocking collective (or MPI_Comm_idup), which
+ * MPI_Request_free and MPI_Cancel refuse. */
+enum { MS_REQ_PERSISTENT = 1, MS_REQ_GENERALIZED = 2, MS_REQ_BSEND = 4, MS_REQ_COLLECTIVE = 8 };
+#define MS_REQ_PINS 3
 typedef struct ms_request {
   MPI_Request host;
   uint32_t flags;
   void *temp;            /* freed (free()) when the request completes or is freed: translated arrays */
   ms_comm *comm;         /* whose error handler hears of its completion errors (NULL: MPI_COMM_WORLD's) */
+  ms_gh pins[MS_REQ_PINS]; /* the user objects it pinned (ms_req_pin), 0 for none */
 } ms_request;
 
 typedef struct ms_errhandler {
@@ -135,6 +132,44 @@ void *ms_obj_get(enum ms_kind k, ms_gh h);
 void *ms_obj_new(enum ms_kind k, ms_gh *h);
 /* Release a user object (predefined handles are never freed). */
 void ms_obj_free(enum ms_kind k, ms_gh h);
+/* ---- pins: objects freed under pending operations (ms_handles.c) ----
+ * MPI lets a program free a communicator, datatype or op that pending
+ * nonblocking or persistent operations still use.  Each such request pins
+ * the user objects it uses (ms_req_pin, released in ms_req_drop); freeing a
+ * pinned object (ms_obj_release) only retires its handle, and its release
+ * function (the host free) runs when the last pin goes, so the host never
+ * sees the free while an operation of ours uses the object. */
+typedef int ms_obj_release_fn(void *rec, ms_gh h); /* a host return code */
+/* Count one more user of user object h (any kind; false and nothing done
+ * for predefined, null or dead handles). */
+bool ms_obj_pin(ms_gh h);
+/* One user fewer: at the last, a deferred release runs and the record goes. */
+void ms_obj_unpin(ms_gh h);
+/* Free user object h of kind k: release(rec, h) now and the record with it
+ * (unless release fails: its code is returned and the object stays), or,
+ * while pinned, retire the handle and defer both to the last unpin (returns
+ * MPI_SUCCESS).  release NULL: the record only. */
+int ms_obj_release(enum ms_kind k, ms_gh h, ms_obj_release_fn *release);
+bool ms_obj_pinned(ms_gh h);
+/* Requests (ms_pin.c): r pins user object h (predefined ones are skipped). */
+void ms_req_pin(ms_request *r, ms_gh h);
+void ms_req_pin2(ms_request *r, ms_gh a, ms_gh b);
+/* Release request r (handle h): its temp, its record, then its pins; the
+ * guest's slot (if any) gets ABI_REQUEST_NULL. */
+void ms_req_drop(ms_request *r, ms_gh h, void *slot);
+/* MPI_Request_free of a point-to-point request that may still be active:
+ * Open MPI releases the last reference to a communicator from inside the
+ * progress engine when a freed receive completes there, then reads it (use
+ * after free, natively too).  So the shim keeps freed active requests as
+ * orphans (handle retired, pins held), tests them from time to time
+ * (ms_orphans_poll: at frees and completions) and releases each once the
+ * host says it is done.  Returns the host code of the test. */
+int ms_req_free_active(ms_request *r, ms_gh h);
+void ms_orphans_poll(void);
+extern unsigned ms_orphan_count;
+/* At MPI_Finalize: one last poll; the rest is left to the host. */
+void ms_orphans_finalize(void);
+
 /* Retire user object h: its handle no longer names it (ms_obj_get gives
  * NULL, as after ms_obj_free), but the record stays, is not reused, and
  * ms_obj_find still finds it, until ms_obj_free(k, h). */
@@ -310,11 +345,14 @@ void ms_guest_call(wasmso_vmctx *vm, wasmso_funcref *f, const wasmso_value *args
  * them in ms_guest_depth.  While it is non-zero, an MPI call in progress
  * (the host's or the shim's) may still hold any object, so every call that
  * frees, finalizes, completes, cancels or otherwise invalidates an MPI
- * object starts with MS_NO_REENTRY: it is refused before its arguments are
+ * object (starting a persistent request too: a completion call in progress
+ * may hold it, inactive) starts with MS_NO_REENTRY: it is refused before its arguments are
  * read (they may be the very objects in use) and never reaches Open MPI.
  * The list of those calls (flag "frees" in mpi-api.tab) is
  * ms_reentry_refused_fns (generated, NULL-terminated); a test
- * checks each one's wrapper starts with the check. */
+ * checks each one's wrapper starts with the check.  MPI_Grequest_complete is
+ * allowed: it only marks the request done for a completion call (which is
+ * what it is for), and frees nothing a call in progress holds. */
 extern int ms_guest_depth;
 /* Raise the refusal of fn through MPI_COMM_WORLD's error handler (the call's
  * own object is not looked at): returns the class, MPI_ERR_OTHER. */

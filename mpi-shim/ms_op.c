@@ -47,6 +47,15 @@ int32_t ms_MPI_Op_create(wasmso_vmctx *vm, uint32_t fn, int32_t commute, uint32_
   return 0;
 }
 
+/* The host op and its trampoline, once nothing of ours uses them. */
+static int op_release(void *rec, ms_gh h) {
+  (void)h;
+  ms_op *op = rec;
+  int rc = MPI_Op_free(&op->host);
+  if (rc == MPI_SUCCESS) ms_op_slot_release(op->slot);
+  return rc;
+}
+
 int32_t ms_MPI_Op_free(wasmso_vmctx *vm, uint32_t opp) {
   MS_NO_REENTRY(vm, "MPI_Op_free");
   static const char F[] = "MPI_Op_free";
@@ -59,10 +68,10 @@ int32_t ms_MPI_Op_free(wasmso_vmctx *vm, uint32_t opp) {
   int cls = ms_op_get(h, &op);
   if (cls) return ms_raise(vm, NULL, cls, F, "invalid op 0x%x", h);
   if (op->predefined) return ms_raise(vm, NULL, ABI_ERR_OP, F, "op 0x%x is predefined", h);
-  int rc = MPI_Op_free(&op->host);
+  /* Pending nonblocking reductions may still call it (they pin it). */
+  ms_orphans_poll();
+  int rc = ms_obj_release(MS_OP, h, op_release);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, F);
-  ms_op_slot_release(op->slot);
-  ms_obj_free(MS_OP, h);
   ms_gh null = ABI_OP_NULL;
   memcpy(p, &null, 4);
   return 0;

@@ -99,9 +99,10 @@ ms_request *ms_req_new(ms_gh *h);
 /* The communicator whose error handler hears of r's completion errors, or
  * NULL for MPI_COMM_WORLD's. */
 static inline ms_comm *ms_req_comm(const ms_request *r) {
-  /* A communicator freed while the request was pending (allowed by MPI)
-   * leaves a record without a host handle: MPI_COMM_WORLD's handler then. */
-  return r->comm && r->comm->host != MPI_COMM_NULL ? r->comm : NULL;
+  /* A communicator freed while the request was pending (allowed by MPI;
+   * the request's pin keeps the record): the guest has no handle for it
+   * any more, so MPI_COMM_WORLD's handler hears of it. */
+  return r->comm && !r->comm->free_deferred ? r->comm : NULL;
 }
 void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot);
 

@@ -42,14 +42,8 @@ ms_request *ms_req_new(ms_gh *h) {
 
 void ms_req_release(ms_request *r, ms_gh h, ms_u32 *slot) {
   if (r->flags & MS_REQ_PERSISTENT) return;
-  if (r->temp) {
-    free(r->temp);
-    r->temp = NULL;
-  }
-  ms_comm *pinned = r->flags & MS_REQ_PINS_COMM ? r->comm : NULL;
-  ms_obj_free(MS_REQUEST, h);
-  if (slot) *slot = ABI_REQUEST_NULL;
-  if (pinned) ms_comm_unpin(pinned);
+  ms_req_drop(r, h, (void *)slot);
+  if (__builtin_expect(ms_orphan_count != 0, 0)) ms_orphans_poll();
 }
 
 /* Marks a request while it is listed in the array being translated: a

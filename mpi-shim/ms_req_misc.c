@@ -9,11 +9,11 @@ static int bad_request(wasmso_vmctx *vm, const char *fn, u32 g) {
 }
 
 /* A nonblocking collective's temp arrays may still be read by the host until
- * it completes, and it pins its communicator (ms_comm_unpin): freeing or
+ * it completes, and it pins its communicator (ms_req_pin): freeing or
  * cancelling one is erroneous (MPI-3.1 5.12), and refused rather than
  * letting the host read freed memory. */
 static bool busy_collective(const ms_request *r) {
-  return r && ((r->temp && !(r->flags & MS_REQ_PERSISTENT)) || (r->flags & MS_REQ_PINS_COMM));
+  return r && ((r->temp && !(r->flags & MS_REQ_PERSISTENT)) || (r->flags & MS_REQ_COLLECTIVE));
 }
 
 int32_t ms_MPI_Request_free(wasmso_vmctx *vm, uint32_t req) {
@@ -38,14 +38,11 @@ int32_t ms_MPI_Request_free(wasmso_vmctx *vm, uint32_t req) {
     *slot = ABI_REQUEST_NULL;
     return 0;
   }
-  int rc = MPI_Request_free(r ? &r->host : &null);
+  /* The host's free of an active request may release objects too soon
+   * (ms_req_free_active): the shim keeps it until it is done. */
+  int rc = r ? ms_req_free_active(r, h) : MPI_Request_free(&null);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  if (r) {
-    free(r->temp);
-    r->temp = NULL;
-    ms_obj_free(MS_REQUEST, h);
-    *slot = ABI_REQUEST_NULL;
-  }
+  if (r) *slot = ABI_REQUEST_NULL;
   return 0;
 }
 
@@ -83,6 +80,7 @@ int32_t ms_MPI_Cancel(wasmso_vmctx *vm, uint32_t req) {
 }
 
 int32_t ms_MPI_Start(wasmso_vmctx *vm, uint32_t req) {
+  MS_NO_REENTRY(vm, "MPI_Start");
   static const char fn[] = "MPI_Start";
   ms_u32 *slot;
   ms_gh h;
@@ -96,6 +94,7 @@ int32_t ms_MPI_Start(wasmso_vmctx *vm, uint32_t req) {
 }
 
 int32_t ms_MPI_Startall(wasmso_vmctx *vm, int32_t n, uint32_t reqs) {
+  MS_NO_REENTRY(vm, "MPI_Startall");
   static const char fn[] = "MPI_Startall";
   ms_reqv v;
   void *gst;

@@ -24,6 +24,12 @@ int32_t ms_MPI_Type_commit(V *vm, uint32_t ptype) {
   return 0;
 }
 
+static int type_release(void *rec, ms_gh h) {
+  int rc = MPI_Type_free(&((ms_type *)rec)->host);
+  if (rc == MPI_SUCCESS) ms_type_extra_drop(h);
+  return rc;
+}
+
 int32_t ms_MPI_Type_free(V *vm, uint32_t ptype) {
   MS_NO_REENTRY(vm, "MPI_Type_free");
   static const char fn[] = "MPI_Type_free";
@@ -35,11 +41,11 @@ int32_t ms_MPI_Type_free(V *vm, uint32_t ptype) {
   if (t->predefined)
     return ms_raise(vm, NULL, ABI_ERR_TYPE, fn, "cannot free predefined datatype 0x%x",
                     (unsigned)h);
-  /* host MPI keeps the type alive for pending operations that use it */
-  int rc = MPI_Type_free(&t->host);
+  /* Pending operations of ours may still use it (they pin it): the host
+   * type and our record go with the last. */
+  ms_orphans_poll();
+  int rc = ms_obj_release(MS_TYPE, h, type_release);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  ms_type_extra_drop(h);
-  ms_obj_free(MS_TYPE, h);
   ms_put32(vm, ptype, ABI_DATATYPE_NULL);
   return 0;
 }

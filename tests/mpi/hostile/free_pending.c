@@ -2,7 +2,7 @@
  * pending, which MPI allows (the object goes when they complete) and which
  * crashes Open MPI 4.1 for a communicator under a nonblocking collective
  * (natively too).  The shim defers the host free until the last one
- * completes (mpi-shim/ms_comm_basic.c, ms_comm_unpin): the handle is freed
+ * completes (the requests pin it: ms_obj_release, ms_obj_unpin): the handle is freed
  * at once (MPI_COMM_NULL in the guest's variable, the old value invalid),
  * the operations complete with the right results, and the attribute delete
  * callbacks of the communicator run once, when the host frees it.  Also a

@@ -1,7 +1,8 @@
 # gen-api.awk — everything the MPI shim and the sdk derive from the table of
 # the MPI C API, mpi-shim/mpi-api.tab (its header documents the format).
 #
-#   awk -v out=MODE -f gen-api.awk mpi-api.tab
+#   gen-api.sh MODE mpi-api.tab    (awk -v out=MODE -f gen-api.awk
+#                                   -f gen-kinds*.awk mpi-api.tab)
 #
 # MODE
 #   h       ms_api.h: the prototype of every wrapper ms_MPI_Name, generated
@@ -44,6 +45,7 @@ function die(msg) {
 
 # ---- reading the table ----
 /^[ \t]*(#|$)/ { next }
+$1 == "group" { group = $2; next }
 $1 == "missing" {
   for (i = 2; i <= NF; i++) missing[++nmissing] = $i
   next
@@ -52,6 +54,7 @@ $1 !~ /^MPI_[A-Za-z0-9_]+$/ { die("expected a function name, got " $1) }
 {
   f = ++nf
   name[f] = $1
+  grp[f] = group
   if ($1 in seen) die($1 " listed twice")
   seen[$1] = f
   body[f] = ""; ret[f] = "int"; frees[f] = 0; completes[f] = 0; cb[f] = 0
@@ -227,12 +230,6 @@ function emit_c(    f) {
   for (f = 1; f <= nf; f++) if (body[f] == "gen") emit_fn(f)
 }
 
-function phase(f, k,    b) {
-  b = pbase[f, k]
-  if (pmode[f, k] == "in" && plen[f, k] == "" && (b == "comm" || b == "intercomm")) return 1
-  if (pmode[f, k] == "in" && plen[f, k] == "" && (b in H)) return 2
-  return 3
-}
 
 # The C expression of a length or count: a parameter name, or a product.
 function cexpr(f, s,    n, parts, i, r) {
@@ -246,9 +243,9 @@ function cexpr(f, s,    n, parts, i, r) {
   return r
 }
 
-function emit_fn(f,    k, b, m, n, a, i, decl, fastc, slow, pre, args, always, fail, ok, last, ehv, parent, typ, cnt, conv) {
+function emit_fn(f,    k, i, args) {
   for (k = 1; k <= np[f]; k++) pidx[f, pn[f, k]] = k
-  decl = ""; fastc = ""; slow = ""; pre = ""; args = ""; always = ""; fail = ""; ok = ""; last = ""
+  decl = ""; fastc = ""; slow = ""; pre = ""; always = ""; fail = ""; ok = ""; last = ""
   ehv = eh[f]
   parent = ""
   for (k = 1; k <= np[f]; k++)
@@ -259,101 +256,8 @@ function emit_fn(f,    k, b, m, n, a, i, decl, fastc, slow, pre, args, always, f
   if (ehv == "world") ehv = ""
   for (ph = 1; ph <= 3; ph++)
     for (k = 1; k <= np[f]; k++) {
-      if (phase(f, k) != ph) continue
-      n = pn[f, k]; b = pbase[f, k]; m = pmode[f, k]
-      if (proot[f, k] || b ~ /_ip|v$|w$/) die(name[f] ": kind " pk[f, k] " is not generated")
-      if (m == "in" && plen[f, k] == "" && b == "comm") {
-        decl = decl "  ms_comm *c_" n ";\n"
-        fastc = fastc " && (c_" n " = ms_gen_predef_comm(" n "))"
-        slow = slow "    if ((cls = ms_cm_comm(vm, " n ", &c_" n ", fn))) return cls;\n"
-        if (n == ehv) slow = slow "    eh = c_" n ";\n"
-        arg[k] = "c_" n "->host"
-      } else if (m == "in" && plen[f, k] == "" && b == "intercomm") {
-        decl = decl "  ms_comm *c_" n ";\n"
-        fastc = fastc " && 0"
-        slow = slow "    if ((cls = ms_cm_comm(vm, " n ", &c_" n ", fn)) || (cls = ms_cm_inter(vm, c_" n ", " n ", fn))) return cls;\n"
-        if (n == ehv) slow = slow "    eh = c_" n ";\n"
-        arg[k] = "c_" n "->host"
-      } else if (m == "in" && plen[f, k] == "" && b == "type") {
-        decl = decl "  ms_type *t_" n ";\n"
-        fastc = fastc " && (t_" n " = ms_gen_predef_type(" n "))"
-        slow = slow "    if ((cls = ms_type_get(" n ", &t_" n ")))\n      return ms_raise(vm, eh, cls, fn, \"invalid datatype %#x\", " n ");\n"
-        arg[k] = "t_" n "->host"
-      } else if (m == "in" && plen[f, k] == "" && b == "group") {
-        decl = decl "  MPI_Group g_" n ";\n"
-        fastc = fastc " && 0"
-        slow = slow "    if ((cls = ms_cm_group(vm, eh, " n ", &g_" n ", fn))) return cls;\n"
-        arg[k] = "g_" n
-      } else if (m == "in" && plen[f, k] == "" && b == "info") {
-        decl = decl "  MPI_Info i_" n ";\n"
-        fastc = fastc " && 0"
-        slow = slow "    if (ms_info_get(" n ", &i_" n "))\n      return ms_raise(vm, eh, ABI_ERR_INFO, fn, \"invalid info handle %#x\", " n ");\n"
-        arg[k] = "i_" n
-      } else if (m == "in" && (b == "int" || b == "keyval") && plen[f, k] == "") {
-        arg[k] = n
-      } else if (m == "in" && b == "rank") {
-        arg[k] = "ms_p2p_rank(" n ")"
-      } else if (m == "in" && b == "tag") {
-        arg[k] = "ms_p2p_tag(" n ")"
-      } else if (m == "in" && b == "undef") {
-        arg[k] = "ms_undefined_in(" n ")"
-      } else if (m == "in" && (b == "sbuf" || b == "rbuf" || b == "inout")) {
-        split(pargs[f, k], a, ",")
-        cnt = cexpr(f, a[1]); typ = a[2]
-        if (!((f, typ) in pidx) || pbase[f, pidx[f, typ]] != "type") die(name[f] ": buffer " n " needs a datatype parameter")
-        decl = decl "  void *p_" n ";\n"
-        fastc = fastc " && ms_buffer(vm, " n ", " cnt ", t_" typ ", &p_" n ") == 0"
-        slow = slow "    if ((cls = ms_buffer(vm, " n ", " cnt ", t_" typ ", &p_" n ")))\n      return ms_p2p_buf_error(vm, eh, cls, fn, " n ", " a[1] ", " typ ");\n"
-        arg[k] = "p_" n
-      } else if (m == "out" && plen[f, k] == "" && (b in I)) {
-        conv = b == "undef" ? "ms_undefined_out(h_" n ")" : b == "cmp" ? "ms_compare_out(h_" n ")" : b == "flag" ? "h_" n " != 0" : b == "rank" ? "ms_rank_out(h_" n ")" : "h_" n
-        decl = decl "  ms_i32 *o_" n ";\n  int h_" n " = 0;\n"
-        fastc = fastc " && (o_" n " = ms_ptr(vm, " n ", 4))"
-        slow = slow "    if (!(o_" n " = ms_ptr(vm, " n ", 4)))\n      return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"" n " %#x lies outside guest memory\", " n ");\n"
-        arg[k] = "&h_" n
-        ok = ok "  *o_" n " = " conv ";\n"
-      } else if (m == "out" && plen[f, k] == "" && b == "status") {
-        decl = decl "  MPI_Status hs_" n ", *st_" n ";\n  void *gs_" n ";\n"
-        fastc = fastc " && ms_p2p_status(vm, " n ", &hs_" n ", &st_" n ", &gs_" n ")"
-        slow = slow "    if (!ms_p2p_status(vm, " n ", &hs_" n ", &st_" n ", &gs_" n "))\n      return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"status %#x lies outside guest memory\", " n ");\n"
-        arg[k] = "st_" n
-        always = always "  if (gs_" n " && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs_" n ", st_" n ");\n"
-      } else if (m == "out" && plen[f, k] == "" && b == "req") {
-        decl = decl "  ms_u32 *o_" n ";\n  ms_gh h_" n ";\n  ms_request *r_" n ";\n"
-        fastc = fastc " && " n " != 0 && (o_" n " = ms_ptr(vm, " n ", 4))"
-        slow = slow "    if (" n " == 0 || !(o_" n " = ms_ptr(vm, " n ", 4)))\n      return ms_raise(vm, eh, ABI_ERR_REQUEST, fn, \"request pointer %#x lies outside guest memory\", " n ");\n"
-        pre = pre "  if (!(r_" n " = ms_req_new(&h_" n ")))\n    return ms_raise(vm, eh, ABI_ERR_NO_MEM, fn, \"too many requests\");\n"
-        arg[k] = "&r_" n "->host"
-        fail = fail "    ms_obj_free(MS_REQUEST, h_" n ");\n"
-        ok = ok "  r_" n "->flags = " reqflags[f] ";\n  r_" n "->comm = " (parent == "" ? "NULL" : "c_" parent) ";\n"
-        # The request pins the user objects it uses: MPI lets the program
-        # free them before it completes (ms_pin.c).
-        typ = ""
-        for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "type" && pmode[f, i] == "in" && typ == "") typ = pn[f, i]
-        if (parent != "" && typ != "")
-          ok = ok "  if (__builtin_expect((" parent " | " typ ") >= ABI_PREDEF_LIMIT, 0)) ms_req_pin2(r_" n ", " parent ", " typ ");\n"
-        else if (parent != "") ok = ok "  ms_req_pin(r_" n ", " parent ");\n"
-        ok = ok "  *o_" n " = h_" n ";\n"
-      } else if (m == "out" && plen[f, k] == "" && b == "group") {
-        if (last != "") die(name[f] ": two results that finish the call")
-        decl = decl "  int32_t *o_" n ";\n  MPI_Group h_" n " = MPI_GROUP_NULL;\n"
-        fastc = fastc " && 0"
-        slow = slow "    if ((cls = ms_cm_int(vm, eh, " n ", &o_" n ", fn, \"" n "\"))) return cls;\n"
-        arg[k] = "&h_" n
-        last = "  return ms_cm_group_out(vm, eh, h_" n ", o_" n ", fn);\n"
-      } else if (m == "out" && plen[f, k] == "" && b == "comm") {
-        if (last != "" || parent == "") die(name[f] ": a new communicator needs one parent and no other result")
-        decl = decl "  struct ms_cm_new n_" n ";\n  MPI_Comm h_" n " = MPI_COMM_NULL;\n"
-        fastc = fastc " && 0"
-        pre = pre "  if ((cls = ms_cm_begin(vm, " parent ", " n ", &n_" n ", &c_" parent ", fn))) return cls;\n"
-        arg[k] = "&h_" n
-        last = "CM_END:  return ms_cm_end(vm, &n_" n ", rc, &h_" n ", fn);\n"
-      } else if (plen[f, k] != "" && b == "int" && (m == "in" || m == "out")) {
-        decl = decl "  int32_t *a_" n ";\n"
-        fastc = fastc " && 0"
-        slow = slow "    if ((cls = ms_cm_ints(vm, eh, " n ", " cexpr(f, plen[f, k]) ", &a_" n ", fn, \"" n "\"))) return cls;\n"
-        arg[k] = "a_" n
-      } else die(name[f] ": kind " pk[f, k] " is not generated")
+      if (kind_phase(f, k) != ph) continue
+      if (!gen_kind(f, k)) die(name[f] ": kind " pk[f, k] " is not generated")
     }
   args = ""
   for (k = 1; k <= np[f]; k++) args = args (k > 1 ? ", " : "") arg[k]

@@ -2,7 +2,8 @@
 # Each group of wrappers keeps its sources in its own fragment (MS_*_SOURCES).
 # The table of the MPI C API (mpi-shim/mpi-api.tab) gives, through
 # mpi-shim/gen-api.awk, the wrappers' prototypes (ms_api.h), the import table
-# (ms_api_table.c) and the generated wrappers (ms_api_gen.c).
+# (ms_api_table.c) and the generated wrappers (ms_api_gen.c); gen-kinds*.awk
+# hold what each kind of parameter contributes to a generated wrapper.
 include mpi-shim/core.mk
 include mpi-shim/env.mk
 include mpi-shim/p2p.mk
@@ -11,8 +12,11 @@ include mpi-shim/type.mk
 include mpi-shim/comm.mk
 
 MS_API_TAB = $(top_srcdir)/mpi-shim/mpi-api.tab
-MS_API_GEN = $(top_srcdir)/mpi-shim/gen-api.awk
-EXTRA_DIST += mpi-shim/mpi-api.tab mpi-shim/gen-api.awk
+MS_API_GEN_FILES = mpi-shim/gen-api.sh mpi-shim/gen-api.awk mpi-shim/gen-kinds.awk \
+	mpi-shim/gen-kinds-coll.awk mpi-shim/gen-kinds-type.awk mpi-shim/gen-kinds-comm.awk
+MS_API_GEN = $(MS_API_GEN_FILES:%=$(top_srcdir)/%)
+MS_API_RUN = AWK='$(AWK)' $(SHELL) $(top_srcdir)/mpi-shim/gen-api.sh
+EXTRA_DIST += mpi-shim/mpi-api.tab $(MS_API_GEN_FILES)
 MS_API_BUILT = mpi-shim/ms_api.h mpi-shim/ms_api_table.c mpi-shim/ms_api_gen.c
 BUILT_SOURCES += mpi-shim/ms_api.h
 CLEANFILES += $(MS_API_BUILT)
@@ -20,7 +24,7 @@ CLEANFILES += $(MS_API_BUILT)
 $(MS_API_BUILT): $(MS_API_TAB) $(MS_API_GEN)
 	$(AM_V_GEN)$(MKDIR_P) mpi-shim && \
 	out=$$(case $@ in *.h) echo h;; *_gen.c) echo c;; *) echo table;; esac) && \
-	$(AWK) -v out=$$out -f $(MS_API_GEN) $(MS_API_TAB) > $@.tmp && mv $@.tmp $@
+	$(MS_API_RUN) $$out $(MS_API_TAB) > $@.tmp && mv $@.tmp $@
 
 if WITH_MPI
 noinst_LIBRARIES += mpi-shim/libms.a

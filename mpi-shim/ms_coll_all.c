@@ -1,22 +1,9 @@
-/* ms_coll_all.c — Ibarrier and the all-to-all family: Allgather(v),
- * Alltoall(v,w), and their non-blocking forms.  MPI_IN_PLACE is accepted as
+/* ms_coll_all.c — the v and w forms of the all-to-all family: Allgatherv,
+ * Alltoallv, Alltoallw and their non-blocking forms (Barrier, Allgather and
+ * Alltoall are generated from mpi-api.tab).  MPI_IN_PLACE is accepted as
  * sendbuf on intracommunicators only; the receive buffer then holds the
  * input too, and it is checked over its whole extent anyway. */
 #include "ms_coll.h"
-
-static int32_t barrier(wasmso_vmctx *vm, ms_gh comm, ms_gaddr reqp, bool nb, const char *fn) {
-  ms_cc x;
-  int rc = ms_cc_begin(&x, vm, comm, fn);
-  if (rc) return rc;
-  if (!nb) return ms_cc_check(&x, MPI_Barrier(x.c->host));
-  ms_nbreq q;
-  if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
-  return ms_cc_req_end(&x, &q, MPI_Ibarrier(x.c->host, &q.r->host), NULL);
-}
-
-int32_t ms_MPI_Ibarrier(wasmso_vmctx *vm, uint32_t comm, uint32_t req) {
-  return barrier(vm, comm, req, true, "MPI_Ibarrier");
-}
 
 /* The send side of Allgather/Alltoall: MPI_IN_PLACE (intra only) or count
  * elements of type. */
@@ -35,52 +22,6 @@ static int send_side(ms_cc *x, bool inter, ms_gaddr sbuf, int64_t count, ms_gh t
   return 0;
 }
 
-/* ---- Allgather, Alltoall: one block per peer in recvbuf (and in Alltoall's
- * sendbuf). */
-
-static int32_t allgather_alltoall(wasmso_vmctx *vm, bool a2a, ms_gaddr sbuf, int32_t scount,
-                                  ms_gh stype, ms_gaddr rbuf, int32_t rcount, ms_gh rtype,
-                                  ms_gh comm, ms_gaddr reqp, bool nb, const char *fn) {
-  ms_cc x;
-  int peers;
-  bool inter;
-  void *hs, *hr;
-  MPI_Datatype hst;
-  ms_type *rt;
-  int rc = ms_cc_begin(&x, vm, comm, fn);
-  if (rc || (rc = ms_cc_peers(&x, &peers, &inter)) ||
-      (rc = send_side(&x, inter, sbuf, a2a ? (int64_t)scount * peers : scount, stype, &hs, &hst)) ||
-      (rc = ms_cc_tbuf(&x, "recvbuf", rbuf, (int64_t)rcount * peers, rtype, &rt, &hr)))
-    return rc;
-  if (!nb)
-    return ms_cc_check(&x, a2a ? MPI_Alltoall(hs, scount, hst, hr, rcount, rt->host, x.c->host)
-                               : MPI_Allgather(hs, scount, hst, hr, rcount, rt->host, x.c->host));
-  ms_nbreq q;
-  if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
-  return ms_cc_req_end(
-      &x, &q,
-      a2a ? MPI_Ialltoall(hs, scount, hst, hr, rcount, rt->host, x.c->host, &q.r->host)
-          : MPI_Iallgather(hs, scount, hst, hr, rcount, rt->host, x.c->host, &q.r->host),
-      NULL);
-}
-
-int32_t ms_MPI_Allgather(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm) {
-  return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, 0, false,
-                            "MPI_Allgather");
-}
-int32_t ms_MPI_Iallgather(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm, uint32_t req) {
-  return allgather_alltoall(vm, false, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
-                            "MPI_Iallgather");
-}
-int32_t ms_MPI_Alltoall(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm) {
-  return allgather_alltoall(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, comm, 0, false,
-                            "MPI_Alltoall");
-}
-int32_t ms_MPI_Ialltoall(wasmso_vmctx *vm, uint32_t sbuf, int32_t scount, uint32_t stype, uint32_t rbuf, int32_t rcount, uint32_t rtype, uint32_t comm, uint32_t req) {
-  return allgather_alltoall(vm, true, sbuf, scount, stype, rbuf, rcount, rtype, comm, req, true,
-                            "MPI_Ialltoall");
-}
-
 /* ---- Allgatherv ---- */
 
 static int32_t allgatherv(wasmso_vmctx *vm, ms_gaddr sbuf, int32_t scount, ms_gh stype,
@@ -89,8 +30,8 @@ static int32_t allgatherv(wasmso_vmctx *vm, ms_gaddr sbuf, int32_t scount, ms_gh
   ms_cc x;
   int peers;
   bool inter;
-  void *hs, *hr, *temp = NULL;
-  MPI_Datatype hst;
+  void *hs = NULL, *hr, *temp = NULL;
+  MPI_Datatype hst = MPI_DATATYPE_NULL;
   ms_type *rt;
   int32_t *counts, *displs;
   int rc = ms_cc_begin(&x, vm, comm, fn);

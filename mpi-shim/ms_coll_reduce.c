@@ -1,5 +1,6 @@
-/* ms_coll_reduce.c — the reductions: Reduce, Allreduce, Reduce_scatter(_block),
- * Scan, Exscan, Reduce_local and their non-blocking forms.  The op is checked
+/* ms_coll_reduce.c — the reductions with special shapes: Reduce (rooted),
+ * Reduce_scatter(_block), Reduce_local and their non-blocking forms
+ * (Allreduce, Scan and Exscan are generated from mpi-api.tab).  The op is checked
  * against the type (predefined ops have no host arithmetic for
  * transport-only types); in place, the receive buffer is checked over the
  * whole input it then holds. */
@@ -60,63 +61,6 @@ int32_t ms_MPI_Reduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t co
 }
 int32_t ms_MPI_Ireduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, int32_t root, uint32_t comm, uint32_t req) {
   return reduce(vm, sbuf, rbuf, count, type, op, root, comm, req, true, "MPI_Ireduce");
-}
-
-/* ---- Allreduce, Scan, Exscan: count elements in, count out ---- */
-
-enum scan_kind { ALLREDUCE, SCAN, EXSCAN };
-
-static int32_t allreduce_scan(wasmso_vmctx *vm, enum scan_kind kind, ms_gaddr sbuf, ms_gaddr rbuf,
-                              int32_t count, ms_gh type, ms_gh op, ms_gh comm, ms_gaddr reqp,
-                              bool nb, const char *fn) {
-  ms_cc x;
-  ms_type *t;
-  MPI_Op hop;
-  void *hs, *hr;
-  int rc = ms_cc_begin(&x, vm, comm, fn);
-  if (rc || (rc = type_op(&x, type, op, &t, &hop)) ||
-      (rc = ms_cc_buf(&x, "recvbuf", rbuf, count, t, &hr)))
-    return rc;
-  if (sbuf == ABI_IN_PLACE) {
-    if ((rc = ms_cc_in_place(&x, "sendbuf"))) return rc;
-    hs = MPI_IN_PLACE;
-  } else if ((rc = ms_cc_buf(&x, "sendbuf", sbuf, count, t, &hs))) {
-    return rc;
-  }
-  MPI_Comm hc = x.c->host;
-  if (!nb)
-    return ms_cc_check(&x, kind == ALLREDUCE ? MPI_Allreduce(hs, hr, count, t->host, hop, hc)
-                           : kind == SCAN    ? MPI_Scan(hs, hr, count, t->host, hop, hc)
-                                             : MPI_Exscan(hs, hr, count, t->host, hop, hc));
-  ms_nbreq q;
-  if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
-  MPI_Request *r = &q.r->host;
-  return ms_cc_req_end(&x, &q,
-                       kind == ALLREDUCE ? MPI_Iallreduce(hs, hr, count, t->host, hop, hc, r)
-                       : kind == SCAN    ? MPI_Iscan(hs, hr, count, t->host, hop, hc, r)
-                                         : MPI_Iexscan(hs, hr, count, t->host, hop, hc, r),
-                       NULL);
-}
-
-int32_t ms_MPI_Allreduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm) {
-  return allreduce_scan(vm, ALLREDUCE, sbuf, rbuf, count, type, op, comm, 0, false,
-                        "MPI_Allreduce");
-}
-int32_t ms_MPI_Iallreduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
-  return allreduce_scan(vm, ALLREDUCE, sbuf, rbuf, count, type, op, comm, req, true,
-                        "MPI_Iallreduce");
-}
-int32_t ms_MPI_Scan(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm) {
-  return allreduce_scan(vm, SCAN, sbuf, rbuf, count, type, op, comm, 0, false, "MPI_Scan");
-}
-int32_t ms_MPI_Iscan(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
-  return allreduce_scan(vm, SCAN, sbuf, rbuf, count, type, op, comm, req, true, "MPI_Iscan");
-}
-int32_t ms_MPI_Exscan(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm) {
-  return allreduce_scan(vm, EXSCAN, sbuf, rbuf, count, type, op, comm, 0, false, "MPI_Exscan");
-}
-int32_t ms_MPI_Iexscan(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
-  return allreduce_scan(vm, EXSCAN, sbuf, rbuf, count, type, op, comm, req, true, "MPI_Iexscan");
 }
 
 /* ---- Reduce_scatter_block: recvcount × (local size) in, recvcount out ---- */

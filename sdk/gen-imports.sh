@@ -1,6 +1,6 @@
 #!/bin/sh
 # gen-imports.sh — from the shim's table of the MPI API (mpi-shim/mpi-api.tab,
-# read by mpi-shim/gen-api.awk), make what wasm-mpicc needs:
+# read by mpi-shim/gen-api.sh), make what wasm-mpicc needs:
 #   HEADER  mpi_imports.h: marks exactly those functions as Wasm imports
 #           "mpi"."MPI_Name" (included by mpi.h);
 #   LIST    mpi-imports.txt: their names, one a line, for the linker's
@@ -10,12 +10,12 @@
 # a function missing from the table stays an ordinary undefined symbol
 # and the link fails naming it.  Functions the table lists but mpi.h does
 # not declare (PROTO) are left out, with a warning.
-# Usage: gen-imports.sh AWK GEN-API TABLE PROTO HEADER LIST
+# Usage: gen-imports.sh GEN-API.SH TABLE PROTO HEADER LIST
 set -eu
-[ $# -eq 6 ] || { echo "usage: $0 AWK GEN-API TABLE PROTO HEADER LIST" >&2; exit 2; }
-awk=$1 gen=$2 table=$3 proto=$4 header=$5 list=$6
+[ $# -eq 5 ] || { echo "usage: $0 GEN-API.SH TABLE PROTO HEADER LIST" >&2; exit 2; }
+gen=$1 table=$2 proto=$3 header=$4 list=$5
 
-names=$($awk -v out=names -f "$gen" "$table" | sort -u)
+names=$(sh "$gen" names "$table" | sort -u)
 [ -n "$names" ] || { echo "gen-imports.sh: no functions in $table" >&2; exit 1; }
 
 declared=$(grep -oE '\bMPI_[A-Za-z0-9_]+\(' "$proto" | tr -d '(' | sort -u)

@@ -54,7 +54,7 @@ $(SDK_SYSROOT_STAMP):
 sdk/include/mpi_imports.h: $(MS_API_TAB) $(MS_API_GEN) $(top_srcdir)/sdk/gen-imports.sh \
 		$(top_srcdir)/sdk/include/mpi_proto.h
 	$(AM_V_GEN)$(MKDIR_P) sdk/include sdk/lib && \
-	$(SHELL) $(top_srcdir)/sdk/gen-imports.sh "$(AWK)" $(MS_API_GEN) $(MS_API_TAB) \
+	AWK='$(AWK)' $(SHELL) $(top_srcdir)/sdk/gen-imports.sh $(top_srcdir)/mpi-shim/gen-api.sh $(MS_API_TAB) \
 	  $(top_srcdir)/sdk/include/mpi_proto.h sdk/include/mpi_imports.h sdk/lib/mpi-imports.txt
 sdk/lib/mpi-imports.txt: sdk/include/mpi_imports.h
 	@test -f $@ || { rm -f sdk/include/mpi_imports.h; $(MAKE) $(AM_MAKEFLAGS) sdk/include/mpi_imports.h; }

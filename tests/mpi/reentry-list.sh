@@ -21,7 +21,7 @@ calls=$(grep -l 'wl_call(' "$d"/*.c | sed 's|.*/||')
 [ "$calls" = ms_guest.c ] || err "wl_call outside ms_guest.c: $calls"
 grep -q '^  ms_guest_depth++;$' "$d/ms_guest.c" || err "ms_guest_call does not count ms_guest_depth"
 
-list=$(awk -v out=frees -f "$d/gen-api.awk" "$d/mpi-api.tab")
+list=$(sh "$d/gen-api.sh" frees "$d/mpi-api.tab")
 [ -n "$list" ] || err "no function flagged frees in mpi-api.tab"
 n=0
 for f in $list; do

@@ -15,13 +15,13 @@ list=$top_builddir/sdk/lib/mpi-imports.txt
 
 # The table's entries: "name params results" per line, as the shim's import
 # table has them.
-tab=$top_srcdir/mpi-shim/mpi-api.tab gen=$top_srcdir/mpi-shim/gen-api.awk
-awk -v out=sigs -f "$gen" "$tab" | sort -u > "$out/defs.txt"
+tab=$top_srcdir/mpi-shim/mpi-api.tab gen=$top_srcdir/mpi-shim/gen-api.sh
+sh "$gen" sigs "$tab" | sort -u > "$out/defs.txt"
 ndefs=$(wc -l < "$out/defs.txt")
 echo "the shim lists $ndefs functions; mpi-imports.txt has $(wc -l < "$list")"
 
 # Every prototype: the table's C types against mpi.h's declarations.
-awk -v out=proto -f "$gen" "$tab" > "$out/proto.c"
+sh "$gen" proto "$tab" > "$out/proto.c"
 if "$mpicc" -c -Werror "$out/proto.c" -o "$out/proto.o" 2>"$out/proto.log"; then
   ok "the table's $ndefs prototypes agree with mpi.h"
 else
@@ -34,7 +34,7 @@ check_fails "a prototype that differs from mpi.h's (MPI_Send's buffer not const)
 # Every function mpi.h declares is in the table, implemented or missing.
 grep -oE '^(int|double|MPI_Aint) +MPI_[A-Za-z0-9_]+\(' "$top_srcdir/sdk/include/mpi_proto.h" |
   sed 's/.* //; s/($//' | sort -u > "$out/declared.txt"
-{ awk -v out=names -f "$gen" "$tab"; awk -v out=missing -f "$gen" "$tab"; } | sort > "$out/tabled.txt"
+{ sh "$gen" names "$tab"; sh "$gen" missing "$tab"; } | sort > "$out/tabled.txt"
 untabled=$(comm -23 "$out/declared.txt" "$out/tabled.txt" | tr '\n' ' ')
 extra=$(comm -13 "$out/declared.txt" "$out/tabled.txt" | tr '\n' ' ')
 if [ -z "$untabled$extra" ]; then

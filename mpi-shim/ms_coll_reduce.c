@@ -4,6 +4,7 @@
  * transport-only types); in place, the receive buffer is checked over the
  * whole input it then holds. */
 #include "ms_coll.h"
+#include "ms_fast.h"
 
 /* The type and op every participating rank gives (ms_cc_op). */
 static int type_op(ms_cc *x, ms_gh type, ms_gh op, ms_type **t, MPI_Op *hop) {
@@ -100,10 +101,22 @@ static int32_t allreduce_scan(wasmso_vmctx *vm, enum scan_kind kind, ms_gaddr sb
                        NULL);
 }
 
+/* Hot path: predefined communicator, dense predefined type, predefined op,
+ * two distinct buffers (not MPI_IN_PLACE) inside guest memory. */
 int32_t ms_MPI_Allreduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
                          int32_t op, int32_t comm) {
-  return allreduce_scan(vm, ALLREDUCE, sbuf, rbuf, count, type, op, comm, 0, false,
-                        "MPI_Allreduce");
+  ms_comm *c = ms_fast_comm((ms_gh)comm);
+  const ms_type *t = ms_fast_type((ms_gh)type);
+  MPI_Op hop;
+  void *hs, *hr;
+  if (__builtin_expect(!c || !t || !ms_fast_op((ms_gh)op, t, &hop) ||
+                           (ms_gaddr)sbuf == ABI_IN_PLACE || (ms_gaddr)rbuf == ABI_IN_PLACE ||
+                           !ms_fast_buf(vm, (ms_gaddr)sbuf, count, t, &hs) ||
+                           !ms_fast_buf(vm, (ms_gaddr)rbuf, count, t, &hr), 0))
+    return allreduce_scan(vm, ALLREDUCE, sbuf, rbuf, count, type, op, comm, 0, false,
+                          "MPI_Allreduce");
+  int rc = MPI_Allreduce(hs, hr, count, t->host, hop, c->host);
+  return rc == MPI_SUCCESS ? 0 : ms_fast_fail(vm, (ms_gh)comm, rc, "MPI_Allreduce");
 }
 int32_t ms_MPI_Iallreduce(wasmso_vmctx *vm, int32_t sbuf, int32_t rbuf, int32_t count, int32_t type,
                           int32_t op, int32_t comm, int32_t req) {

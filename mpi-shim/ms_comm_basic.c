@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "ms_comm.h"
+#include "ms_fast.h"
 
 /* One int out-parameter from a host query taking (comm, int *): the checks
  * and messages of ms_cm_comm and ms_cm_int. */
@@ -34,12 +35,40 @@ static inline __attribute__((always_inline)) int32_t int_query(wasmso_vmctx *vm,
   return 0;
 }
 
+/* MPI_Comm_rank and MPI_Comm_size answer from the record's cache
+ * (ms_fast_comm_cached inline for predefined communicators, ms_comm_cached
+ * here for user ones) with no host call; the first call on a communicator
+ * asks the host and fills the cache. */
+static __attribute__((noinline)) int32_t rank_size_slow(wasmso_vmctx *vm, ms_gh comm, ms_gaddr out,
+                                                        const char *fn,
+                                                        int (*query)(MPI_Comm, int *)) {
+  const ms_comm *c = ms_comm_cached(comm);
+  ms_i32 *p = ms_fast_ptr(vm, out, 4);
+  if (c && p) {
+    *p = query == MPI_Comm_rank ? c->rank : c->size;
+    return 0;
+  }
+  int32_t rc = int_query(vm, comm, out, fn, query);
+  if (rc == 0) ms_comm_cache((ms_comm *)ms_obj_get(MS_COMM, comm));
+  return rc;
+}
+
 int32_t ms_MPI_Comm_rank(wasmso_vmctx *vm, int32_t comm, int32_t rank) {
-  return int_query(vm, comm, rank, "MPI_Comm_rank", MPI_Comm_rank);
+  const ms_comm *c = ms_fast_comm_cached((ms_gh)comm);
+  ms_i32 *p = ms_fast_ptr(vm, (uint32_t)rank, 4);
+  if (__builtin_expect(!c || !p, 0))
+    return rank_size_slow(vm, comm, rank, "MPI_Comm_rank", MPI_Comm_rank);
+  *p = c->rank;
+  return 0;
 }
 
 int32_t ms_MPI_Comm_size(wasmso_vmctx *vm, int32_t comm, int32_t size) {
-  return int_query(vm, comm, size, "MPI_Comm_size", MPI_Comm_size);
+  const ms_comm *c = ms_fast_comm_cached((ms_gh)comm);
+  ms_i32 *p = ms_fast_ptr(vm, (uint32_t)size, 4);
+  if (__builtin_expect(!c || !p, 0))
+    return rank_size_slow(vm, comm, size, "MPI_Comm_size", MPI_Comm_size);
+  *p = c->size;
+  return 0;
 }
 
 int32_t ms_MPI_Comm_remote_size(wasmso_vmctx *vm, int32_t comm, int32_t size) {

@@ -217,11 +217,18 @@ function emit_proto(    f, k, s) {
 }
 
 # ---- generated wrapper bodies ----
-# Each parameter kind contributes, in this order: declarations; a term of
-# the fast path's condition (flag "fast": predefined handles, in-bounds
-# pointers, no call); its checks on the general path, each raising its own
-# class; set-up after the checks (objects reserved); the host argument; what
-# runs after the host call whatever it returned; on failure; on success.
+# Each parameter kind (gen-kinds*.awk) contributes to two functions:
+#   the general path: declarations (decl), checks each raising its own class
+#   (slow), set-up after them (pre), the host argument (arg[k]), what runs
+#   after the host call whatever it returned (always), on its failure
+#   (fail), on success (ok), and the call's last statement when a result
+#   finishes it (last);
+#   the fast path (functions flagged fast): the same parts prefixed f, and a
+#   term of its condition (fastc, " && 0" when the kind has none): predefined
+#   handles and in-bounds pointers, table loads and compares, no call.
+# With a fast path, ms_MPI_Name is the fast path and reaches the general path
+# ms_slow_MPI_Name, which has the same parameters, by a tail call (no
+# register is kept for it); without, ms_MPI_Name is the general path.
 # Handles are looked up before the rest, communicators first, so that every
 # later error goes to the right communicator's handler (eh).
 function emit_c(    f) {
@@ -229,7 +236,6 @@ function emit_c(    f) {
   print "#include \"ms_gen.h\""
   for (f = 1; f <= nf; f++) if (body[f] == "gen") emit_fn(f)
 }
-
 
 # The C expression of a length or count: a parameter name, or a product.
 function cexpr(f, s,    n, parts, i, r) {
@@ -243,9 +249,21 @@ function cexpr(f, s,    n, parts, i, r) {
   return r
 }
 
-function emit_fn(f,    k, i, args) {
+function arglist(f, fastv,    k, s) {
+  s = ""
+  for (k = 1; k <= np[f]; k++) s = s (k > 1 ? ", " : "") (fastv ? farg[k] : arg[k])
+  return s
+}
+function paramnames(f,    k, s) {
+  s = "vm"
+  for (k = 1; k <= np[f]; k++) s = s ", " pn[f, k]
+  return s
+}
+
+function emit_fn(f,    k) {
   for (k = 1; k <= np[f]; k++) pidx[f, pn[f, k]] = k
-  decl = ""; fastc = ""; slow = ""; pre = ""; always = ""; fail = ""; ok = ""; last = ""
+  decl = ""; slow = ""; pre = ""; always = ""; fail = ""; ok = ""; last = ""
+  fdecl = ""; fastc = ""; fpre = ""; falways = ""; ffail = ""; fok = ""; flast = ""
   ehv = eh[f]
   parent = ""
   for (k = 1; k <= np[f]; k++)
@@ -259,42 +277,65 @@ function emit_fn(f,    k, i, args) {
       if (kind_phase(f, k) != ph) continue
       if (!gen_kind(f, k)) die(name[f] ": kind " pk[f, k] " is not generated")
     }
-  args = ""
-  for (k = 1; k <= np[f]; k++) args = args (k > 1 ? ", " : "") arg[k]
 
   print ""
-  print ret_host(f) " ms_" name[f] "(" host_params(f) ") {"
   if (ret[f] == "double") {
     # A query of the host that cannot fail (MPI_Wtime, MPI_Wtick).
     if (np[f] || frees[f]) die(name[f] ": a double result takes no parameters")
+    print ret_host(f) " ms_" name[f] "(" host_params(f) ") {"
     print "  (void)vm;"
     print "  return " host[f] "();"
     print "}"
     return
   }
-  if (frees[f]) print "  MS_NO_REENTRY(vm, \"" name[f] "\");"
+  if (fast[f]) {
+    if (fastc ~ /&& 0/) die(name[f] ": flag fast on a kind that has no fast path")
+    print "static __attribute__((noinline, cold)) int32_t ms_slow_" name[f] "(" host_params(f) ") {"
+  } else {
+    print "int32_t ms_" name[f] "(" host_params(f) ") {"
+    if (frees[f]) print "  MS_NO_REENTRY(vm, \"" name[f] "\");"
+  }
   print "  static const char fn[] = \"" name[f] "\";"
   print "  ms_comm *eh = NULL;"
   print "  int cls;"
   printf "%s", decl
-  if (fast[f]) {
-    if (fastc ~ /&& 0/) die(name[f] ": flag fast on a kind that has no fast path")
-    print "  if (__builtin_expect(!(1" fastc "), 0)) {"
-  } else print "  {"
   printf "%s", slow
-  print "  }"
   if (ehv != "") print "  eh = c_" ehv ";"
   print "  (void)cls, (void)eh;"
   printf "%s", pre
-  print "  int rc = " host[f] "(" args ");"
+  print "  int rc = " host[f] "(" arglist(f, 0) ");"
   printf "%s", always
-  if (last ~ /^CM_END:/) { sub(/^CM_END:/, "", last); printf "%s}\n", last; return }
+  if (last ~ /^CM_END:/) { sub(/^CM_END:/, "", last); printf "%s}\n", last }
+  else {
+    print "  if (__builtin_expect(rc != MPI_SUCCESS, 0)) {"
+    printf "%s", fail
+    print "    return ms_check(vm, eh, rc, fn);"
+    print "  }"
+    printf "%s", ok
+    if (last != "") printf "%s", last
+    else print "  return 0;"
+    print "}"
+  }
+  if (!fast[f]) return
+
+  print "int32_t ms_" name[f] "(" host_params(f) ") {"
+  if (frees[f]) print "  MS_NO_REENTRY(vm, \"" name[f] "\");"
+  print "  static const char fn[] = \"" name[f] "\";"
+  print "  int cls;"
+  printf "%s", fdecl
+  print "  if (__builtin_expect(!(1" fastc "), 0)) return ms_slow_" name[f] "(" paramnames(f) ");"
+  print "  (void)cls;"
+  printf "%s", fpre
+  print "  int rc = " host[f] "(" arglist(f, 1) ");"
+  printf "%s", falways
+  if (flast ~ /^CM_END:/) { sub(/^CM_END:/, "", flast); printf "%s}\n", flast; return }
   print "  if (__builtin_expect(rc != MPI_SUCCESS, 0)) {"
-  printf "%s", fail
-  print "    return ms_check(vm, eh, rc, fn);"
+  printf "%s", ffail
+  if (parent != "") print "    return ms_fast_fail(vm, " parent ", rc, fn);"
+  else print "    return ms_check(vm, NULL, rc, fn);"
   print "  }"
-  printf "%s", ok
-  if (last != "") printf "%s", last
+  printf "%s", fok
+  if (flast != "") printf "%s", flast
   else print "  return 0;"
   print "}"
 }

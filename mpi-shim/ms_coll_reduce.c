@@ -5,6 +5,7 @@
  * transport-only types); in place, the receive buffer is checked over the
  * whole input it then holds. */
 #include "ms_coll.h"
+#include "ms_fast.h"
 
 /* The type and op every participating rank gives (ms_cc_op). */
 static int type_op(ms_cc *x, ms_gh type, ms_gh op, ms_type **t, MPI_Op *hop) {

@@ -1,8 +1,77 @@
-/* ms_comm_basic.c — communicator names and info, and freeing (the queries
- * are generated from mpi-api.tab). */
+/* ms_comm_basic.c — MPI_Comm_rank and MPI_Comm_size from the record's cache,
+ * communicator names and info, and freeing (the other queries are generated
+ * from mpi-api.tab). */
 #include <string.h>
 
 #include "ms_comm.h"
+#include "ms_fast.h"
+
+/* One int out-parameter from a host query taking (comm, int *): the checks
+ * and messages of ms_cm_comm and ms_cm_int. */
+static __attribute__((noinline)) int32_t int_query_slow(wasmso_vmctx *vm, ms_gh comm, ms_gaddr out,
+                                                        const char *fn,
+                                                        int (*query)(MPI_Comm, int *)) {
+  ms_comm *c;
+  int32_t *p;
+  int rc, v;
+  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, out, &p, fn, "result")))
+    return rc;
+  if ((rc = ms_check(vm, c, query(c->host, &v), fn))) return rc;
+  *p = v;
+  return 0;
+}
+/* Hot path (MPI_Comm_rank, MPI_Comm_size): a live communicator that has its
+ * host communicator and a result inside guest memory need no call of
+ * ms_cm_comm and ms_cm_int; anything else takes the slow path, which raises
+ * the same errors as before. */
+static inline __attribute__((always_inline)) int32_t int_query(wasmso_vmctx *vm, ms_gh comm,
+                                                               ms_gaddr out, const char *fn,
+                                                               int (*query)(MPI_Comm, int *)) {
+  ms_comm *c = (ms_comm *)ms_obj_get_inline(MS_COMM, comm);
+  void *p = ms_ptr(vm, out, 4);
+  if (__builtin_expect(!c || !p || c->host == MPI_COMM_NULL || c->host == (MPI_Comm)0, 0))
+    return int_query_slow(vm, comm, out, fn, query);
+  int v, rc = query(c->host, &v);
+  if (rc != MPI_SUCCESS) return ms_check(vm, c, rc, fn);
+  memcpy(p, &v, 4);
+  return 0;
+}
+
+/* MPI_Comm_rank and MPI_Comm_size answer from the record's cache
+ * (ms_fast_comm_cached inline for predefined communicators, ms_comm_cached
+ * here for user ones) with no host call; the first call on a communicator
+ * asks the host and fills the cache. */
+static __attribute__((noinline)) int32_t rank_size_slow(wasmso_vmctx *vm, ms_gh comm, ms_gaddr out,
+                                                        const char *fn,
+                                                        int (*query)(MPI_Comm, int *)) {
+  const ms_comm *c = ms_comm_cached(comm);
+  ms_i32 *p = ms_fast_ptr(vm, out, 4);
+  if (c && p) {
+    *p = query == MPI_Comm_rank ? c->rank : c->size;
+    return 0;
+  }
+  int32_t rc = int_query(vm, comm, out, fn, query);
+  if (rc == 0) ms_comm_cache((ms_comm *)ms_obj_get(MS_COMM, comm));
+  return rc;
+}
+
+int32_t ms_MPI_Comm_rank(wasmso_vmctx *vm, uint32_t comm, uint32_t rank) {
+  const ms_comm *c = ms_fast_comm_cached((ms_gh)comm);
+  ms_i32 *p = ms_fast_ptr(vm, (uint32_t)rank, 4);
+  if (__builtin_expect(!c || !p, 0))
+    return rank_size_slow(vm, comm, rank, "MPI_Comm_rank", MPI_Comm_rank);
+  *p = c->rank;
+  return 0;
+}
+
+int32_t ms_MPI_Comm_size(wasmso_vmctx *vm, uint32_t comm, uint32_t size) {
+  const ms_comm *c = ms_fast_comm_cached((ms_gh)comm);
+  ms_i32 *p = ms_fast_ptr(vm, (uint32_t)size, 4);
+  if (__builtin_expect(!c || !p, 0))
+    return rank_size_slow(vm, comm, size, "MPI_Comm_size", MPI_Comm_size);
+  *p = c->size;
+  return 0;
+}
 
 static int host_comm_free(void *rec, ms_gh h) {
   (void)h;

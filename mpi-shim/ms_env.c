@@ -5,6 +5,7 @@
 
 #include "ms_core.h"
 #include "ms_env.h"
+#include "ms_fast.h"
 
 
 /* MPI_Init's argc/argv pointers may be 0 (the usual MPI_Init(NULL, NULL));
@@ -72,6 +73,7 @@ int32_t ms_MPI_Finalize(vmx *vm) {
     return ms_raise(vm, NULL, ABI_ERR_OTHER, "MPI_Finalize", "MPI is %s", ms_finalized() ? "already finalized" : "not initialized");
   fflush(stdout);
   ms_orphans_finalize();
+  ms_comm_forget_all(); /* from now on the host answers (and refuses) MPI_Comm_rank/size */
   int rc = MPI_Finalize();
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, "MPI_Finalize");
   ms_state_set_finalized();

@@ -9,6 +9,7 @@
 
 #include "ms_core.h"
 #include "ms_errclass.h"
+#include "ms_fast.h"
 
 const char *ms_class_name(int cls) {
   if (cls == 0) return "MPI_SUCCESS";
@@ -91,4 +92,8 @@ int ms_check(wasmso_vmctx *vm, ms_comm *c, int host_rc, const char *fn) {
   if (MPI_Error_class(host_rc, &hc) != MPI_SUCCESS) hc = MPI_ERR_UNKNOWN;
   if (MPI_Error_string(host_rc, text, &len) != MPI_SUCCESS) snprintf(text, sizeof text, "host error %d", host_rc);
   return ms_raise(vm, c, ms_class_to_guest(hc), fn, "%s", text);
+}
+
+int ms_fast_fail(wasmso_vmctx *vm, ms_gh comm, int rc, const char *fn) {
+  return ms_check(vm, (ms_comm *)ms_obj_get(MS_COMM, comm), rc, fn);
 }

@@ -14,47 +14,22 @@
 
 #include "ms_internal.h"
 #include "ms_core.h"
+#include "ms_fast.h"
 
-#define CHUNK 256u
-#define INDEX_BITS 20u
-#define MAX_INDEX (1u << INDEX_BITS)
-#define GEN_MASK 0xffu
-#define KIND_SHIFT 28u
-#define REUSE_AFTER 256u /* free slots kept back before reuse */
+/* The table layout (struct ms_table, ms_slot, ms_tables and the handle
+ * bits) is in ms_fast.h, whose request helpers inline the common cases of
+ * ms_obj_new, ms_obj_get and ms_obj_free below: keep them in step. */
+#define CHUNK MS_TAB_CHUNK
+#define INDEX_BITS MS_TAB_INDEX_BITS
+#define MAX_INDEX MS_TAB_MAX_INDEX
+#define GEN_MASK MS_TAB_GEN_MASK
+#define KIND_SHIFT MS_TAB_KIND_SHIFT
+#define REUSE_AFTER MS_TAB_REUSE_AFTER
+#define LIVE MS_SLOT_LIVE
+#define RETIRED MS_SLOT_RETIRED
 
-union ms_record {
-  ms_comm comm;
-  ms_type type;
-  ms_op op;
-  ms_request request;
-  ms_errhandler errhandler;
-  MPI_Group group;
-  MPI_Info info;
-  MPI_Message message;
-};
-
-struct slot {
-  union ms_record rec; /* first: the record's address is the slot's */
-  uint32_t next_free;
-  uint32_t pins;     /* pending operations that use it (ms_obj_pin) */
-  ms_obj_release_fn *release; /* RETIRED by ms_obj_release: run at the last unpin */
-  uint8_t live, gen; /* live: 0 free, LIVE, or RETIRED (ms_obj_retire) */
-};
-enum { LIVE = 1, RETIRED = 2 };
-
-struct table {
-  struct slot **chunks;
-  uint32_t nchunks, used;     /* slots handed out at least once */
-  uint32_t free_head, free_tail, nfree;
-  uint32_t live;
-};
-
-static struct table tables[MS_KIND_COUNT];
+struct ms_table ms_tables[MS_KIND_COUNT];
 struct ms_predef_entry ms_predef[ABI_PREDEF_LIMIT];
-
-static inline struct slot *slot_at(struct table *t, uint32_t i) {
-  return &t->chunks[i / CHUNK][i % CHUNK];
-}
 
 void *ms_obj_get(enum ms_kind k, ms_gh h) {
   if (h < ABI_PREDEF_LIMIT) {
@@ -62,26 +37,26 @@ void *ms_obj_get(enum ms_kind k, ms_gh h) {
     return p->kind == (uint8_t)(k + 1) ? p->rec : NULL;
   }
   if ((unsigned)k >= MS_KIND_COUNT || (h >> KIND_SHIFT) != (uint32_t)k + 1) return NULL;
-  struct table *t = &tables[k];
+  struct ms_table *t = &ms_tables[k];
   uint32_t i = h & (MAX_INDEX - 1);
   if (i >= t->used) return NULL;
-  struct slot *s = slot_at(t, i);
+  struct ms_slot *s = ms_slot_at(t, i);
   return s->live == LIVE && s->gen == ((h >> INDEX_BITS) & GEN_MASK) ? &s->rec : NULL;
 }
 
 /* The slot of live or retired user object h of kind k, or NULL. */
-static struct slot *held_slot(enum ms_kind k, ms_gh h) {
+static struct ms_slot *held_slot(enum ms_kind k, ms_gh h) {
   if (h < ABI_PREDEF_LIMIT || (unsigned)k >= MS_KIND_COUNT || (h >> KIND_SHIFT) != (uint32_t)k + 1)
     return NULL;
-  struct table *t = &tables[k];
+  struct ms_table *t = &ms_tables[k];
   uint32_t i = h & (MAX_INDEX - 1);
   if (i >= t->used) return NULL;
-  struct slot *s = slot_at(t, i);
+  struct ms_slot *s = ms_slot_at(t, i);
   return s->live && s->gen == ((h >> INDEX_BITS) & GEN_MASK) ? s : NULL;
 }
 
 void ms_obj_retire(enum ms_kind k, ms_gh h) {
-  struct slot *s = held_slot(k, h);
+  struct ms_slot *s = held_slot(k, h);
   if (s) s->live = RETIRED;
 }
 
@@ -100,7 +75,7 @@ static enum ms_kind kind_of(ms_gh h) {
 }
 
 bool ms_obj_pin(ms_gh h) {
-  struct slot *s = held_slot(kind_of(h), h);
+  struct ms_slot *s = held_slot(kind_of(h), h);
   if (!s || s->live != LIVE) return false;
   s->pins++;
   return true;
@@ -108,7 +83,7 @@ bool ms_obj_pin(ms_gh h) {
 
 void ms_obj_unpin(ms_gh h) {
   enum ms_kind k = kind_of(h);
-  struct slot *s = held_slot(k, h);
+  struct ms_slot *s = held_slot(k, h);
   if (!s || !s->pins || --s->pins || s->live != RETIRED || !s->release) return;
   ms_obj_release_fn *release = s->release;
   s->release = NULL;
@@ -120,7 +95,7 @@ void ms_obj_unpin(ms_gh h) {
 }
 
 int ms_obj_release(enum ms_kind k, ms_gh h, ms_obj_release_fn *release) {
-  struct slot *s = held_slot(k, h);
+  struct ms_slot *s = held_slot(k, h);
   if (!s) return MPI_SUCCESS;
   if (s->pins) {
     s->live = RETIRED;
@@ -133,17 +108,17 @@ int ms_obj_release(enum ms_kind k, ms_gh h, ms_obj_release_fn *release) {
 }
 
 bool ms_obj_pinned(ms_gh h) {
-  struct slot *s = held_slot(kind_of(h), h);
+  struct ms_slot *s = held_slot(kind_of(h), h);
   return s && s->pins;
 }
 
-static bool grow(struct table *t) {
+static bool grow(struct ms_table *t) {
   if (t->used == t->nchunks * CHUNK) {
     if (t->used >= MAX_INDEX) return false;
-    struct slot **c = realloc(t->chunks, (t->nchunks + 1) * sizeof *c);
+    struct ms_slot **c = realloc(t->chunks, (t->nchunks + 1) * sizeof *c);
     if (!c) return false;
     t->chunks = c;
-    if (!(c[t->nchunks] = calloc(CHUNK, sizeof(struct slot)))) return false;
+    if (!(c[t->nchunks] = calloc(CHUNK, sizeof(struct ms_slot)))) return false;
     t->nchunks++;
   }
   return true;
@@ -151,17 +126,17 @@ static bool grow(struct table *t) {
 
 void *ms_obj_new(enum ms_kind k, ms_gh *h) {
   if ((unsigned)k >= MS_KIND_COUNT) return NULL;
-  struct table *t = &tables[k];
+  struct ms_table *t = &ms_tables[k];
   uint32_t i;
   if (t->nfree > REUSE_AFTER || (t->nfree && !grow(t))) {
     i = t->free_head;
-    t->free_head = slot_at(t, i)->next_free;
+    t->free_head = ms_slot_at(t, i)->next_free;
     if (--t->nfree == 0) t->free_head = t->free_tail = 0;
   } else {
     if (!grow(t)) return NULL;
     i = t->used++;
   }
-  struct slot *s = slot_at(t, i);
+  struct ms_slot *s = ms_slot_at(t, i);
   memset(&s->rec, 0, sizeof s->rec);
   s->live = LIVE;
   s->pins = 0;
@@ -172,16 +147,16 @@ void *ms_obj_new(enum ms_kind k, ms_gh *h) {
 }
 
 void ms_obj_free(enum ms_kind k, ms_gh h) {
-  struct slot *s = held_slot(k, h);
+  struct ms_slot *s = held_slot(k, h);
   if (!s) return;
-  struct table *t = &tables[k];
+  struct ms_table *t = &ms_tables[k];
   uint32_t i = h & (MAX_INDEX - 1);
   s->live = 0;
   s->pins = 0;
   s->release = NULL;
   s->gen = (s->gen + 1) & GEN_MASK;
   s->next_free = 0;
-  if (t->nfree) slot_at(t, t->free_tail)->next_free = i;
+  if (t->nfree) ms_slot_at(t, t->free_tail)->next_free = i;
   else t->free_head = i;
   t->free_tail = i;
   t->nfree++;
@@ -200,9 +175,9 @@ ms_gh ms_obj_find(enum ms_kind k, const void *host_handle, size_t host_size) {
     if (!alias) alias = h;
   }
   if (alias) return alias;
-  struct table *t = &tables[k];
+  struct ms_table *t = &ms_tables[k];
   for (uint32_t i = 0; i < t->used; i++) {
-    struct slot *s = slot_at(t, i);
+    struct ms_slot *s = ms_slot_at(t, i);
     if (s->live && memcmp(&s->rec, host_handle, host_size) == 0)
       return ((uint32_t)(k + 1) << KIND_SHIFT) | ((uint32_t)s->gen << INDEX_BITS) | i;
   }
@@ -210,7 +185,7 @@ ms_gh ms_obj_find(enum ms_kind k, const void *host_handle, size_t host_size) {
 }
 
 size_t ms_obj_live(enum ms_kind k) {
-  return (unsigned)k < MS_KIND_COUNT ? tables[k].live : 0;
+  return (unsigned)k < MS_KIND_COUNT ? ms_tables[k].live : 0;
 }
 
 /* ---- typed getters ---- */
@@ -235,4 +210,28 @@ int ms_info_get(ms_gh h, MPI_Info *out) {
 
 ms_gh ms_type_from_host(MPI_Datatype host) {
   return ms_obj_find(MS_TYPE, &host, sizeof host);
+}
+
+/* ---- cached communicator rank and size (ms_fast.h) ---- */
+
+void ms_comm_cache(ms_comm *c) {
+  int rank, size;
+  if (!c || c->host == MPI_COMM_NULL || c->host == (MPI_Comm)0) return;
+  if (MPI_Comm_rank(c->host, &rank) != MPI_SUCCESS ||
+      MPI_Comm_size(c->host, &size) != MPI_SUCCESS || rank < 0 || size <= 0)
+    return;
+  c->rank = rank;
+  c->size = size;
+}
+
+const ms_comm *ms_comm_cached(ms_gh h) {
+  const ms_comm *c = ms_obj_get(MS_COMM, h);
+  return c && c->size != 0 ? c : NULL;
+}
+
+void ms_comm_forget_all(void) {
+  for (uint32_t h = 0; h < ABI_PREDEF_LIMIT; h++)
+    if (ms_predef[h].kind == MS_COMM + 1) ((ms_comm *)ms_predef[h].rec)->size = 0;
+  struct ms_table *t = &ms_tables[MS_COMM];
+  for (uint32_t i = 0; i < t->used; i++) ms_slot_at(t, i)->rec.comm.size = 0;
 }

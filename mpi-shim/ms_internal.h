@@ -86,6 +86,10 @@ typedef struct ms_comm {
   /* MPI_Comm_free'd while pending operations pin it (ms_obj_release): the
    * handle is gone, the host communicator stays until the last unpin. */
   bool free_deferred;
+  /* The local rank and size, cached once the host said them (ms_comm_cache,
+   * ms_fast.h): they never change for a communicator.  size 0: not cached
+   * (a new, zeroed record; after MPI_Finalize). */
+  int32_t rank, size;
 } ms_comm;
 
 typedef struct ms_type {
@@ -96,6 +100,9 @@ typedef struct ms_type {
   bool committed;        /* predefined types are */
   bool predefined;
   bool transport_only;   /* no host arithmetic (long double is binary128 on wasm32): ops refuse it */
+  /* Predefined types whose elements are dense (true_lb 0, true_extent ==
+   * extent > 0): the extent, for ms_fast_buf; 0 for every other type. */
+  uint32_t fast_extent;
 } ms_type;
 
 typedef struct ms_op {

@@ -4,12 +4,10 @@
 #ifndef MS_P2P_H
 #define MS_P2P_H
 
-#include "ms_internal.h"
+#include "ms_fast.h"
 
 typedef uint32_t u32; /* a guest i32 argument */
-/* A guest int or handle slot: guest memory need not be aligned. */
-typedef uint32_t ms_u32 __attribute__((aligned(1), may_alias));
-typedef int32_t ms_i32 __attribute__((aligned(1), may_alias));
+/* A guest int64 slot (ms_u32, ms_i32: ms_fast.h). */
 typedef int64_t ms_i64 __attribute__((aligned(1), may_alias));
 
 /* A committed type and count elements of it at guest address buf: 0 or the
@@ -18,21 +16,6 @@ static inline int ms_p2p_buf(const wasmso_vmctx *vm, ms_gaddr buf, int32_t count
                              ms_type **t, void **host) {
   int cls = ms_type_get_committed(dt, t);
   return cls ? cls : ms_buffer(vm, buf, count, *t, host);
-}
-
-/* The hot path of the point-to-point wrappers: a predefined communicator, a
- * predefined datatype and count elements of it at buf inside guest memory,
- * found with two table loads and the footprint check, no call.  False for
- * anything else (user handles, errors): the wrapper then takes its general
- * path, which looks and checks everything again and raises the errors. */
-static inline bool ms_p2p_fast(const wasmso_vmctx *vm, ms_gaddr buf, int32_t count, ms_gh dt,
-                               ms_gh comm, ms_comm **c, ms_type **t, void **host) {
-  if ((comm | dt) >= ABI_PREDEF_LIMIT) return false; /* the limit is a power of two */
-  const struct ms_predef_entry *pc = &ms_predef[comm], *pt = &ms_predef[dt];
-  if (pc->kind != MS_COMM + 1 || pt->kind != MS_TYPE + 1) return false;
-  *c = (ms_comm *)pc->rec;
-  *t = (ms_type *)pt->rec;
-  return ms_buffer(vm, buf, count, *t, host) == 0;
 }
 
 /* Ranks and tags: the common non-negative ones need no call. */
@@ -58,7 +41,7 @@ static inline bool ms_p2p_status(const wasmso_vmctx *vm, ms_gaddr g, MPI_Status 
     *st = MPI_STATUS_IGNORE;
     return true;
   }
-  *guest = ms_ptr(vm, g, MS_STATUS_SIZE);
+  *guest = ms_fast_ptr(vm, g, MS_STATUS_SIZE);
   /* Single-completion calls leave MPI_ERROR unset: start it defined, so the
    * guest gets MPI_SUCCESS there, not a translation of stack garbage. */
   local->MPI_ERROR = MPI_SUCCESS;

@@ -252,7 +252,8 @@ void ms_predef_init(void) {
     if (!(d->flags & TRANSPORT) && d->host == MPI_DATATYPE_NULL) d->flags |= NONE;
     type_recs[i] = (ms_type){.host = d->host, .size = d->size, .lb = 0, .extent = d->extent,
                              .true_lb = 0, .true_extent = d->true_extent, .committed = true,
-                             .predefined = true, .transport_only = (d->flags & TRANSPORT) != 0};
+                             .predefined = true, .transport_only = (d->flags & TRANSPORT) != 0,
+                             .fast_extent = d->true_extent == d->extent ? d->extent : 0};
     /* Transport types get their host type at MPI_Init. */
     if (d->flags & (NONE | TRANSPORT)) continue;
     put(d->abi, MS_TYPE, &type_recs[i]);

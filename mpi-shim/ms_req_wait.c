@@ -21,8 +21,19 @@ static int bad_requests(wasmso_vmctx *vm, int cls, const char *fn, u32 g) {
 
 /* ---- one request ---- */
 
-int32_t ms_MPI_Wait(wasmso_vmctx *vm, uint32_t req, uint32_t status) {
-  MS_NO_REENTRY(vm, "MPI_Wait");
+/* After the host's MPI_Wait on r (hr: its host request, active: it was not
+ * MPI_REQUEST_NULL before): status, release, the error if any. */
+static int32_t wait_end(wasmso_vmctx *vm, ms_request *r, ms_gh h, ms_u32 *slot,
+                        MPI_Request *hr, bool active, int rc, MPI_Status *st, void *gs) {
+  bool done = active && *hr == MPI_REQUEST_NULL;
+  if (gs && (rc == MPI_SUCCESS || done)) ms_status_out(gs, st);
+  ms_comm *c = r ? ms_req_comm(r) : NULL;
+  if (r && (done || (rc == MPI_SUCCESS && !(r->flags & MS_REQ_PERSISTENT))))
+    ms_req_release(r, h, slot);
+  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, "MPI_Wait");
+}
+
+static __attribute__((noinline)) int32_t wait_slow(wasmso_vmctx *vm, uint32_t req, uint32_t status) {
   static const char fn[] = "MPI_Wait";
   ms_u32 *slot;
   ms_gh h;
@@ -36,12 +47,27 @@ int32_t ms_MPI_Wait(wasmso_vmctx *vm, uint32_t req, uint32_t status) {
   MPI_Request null = MPI_REQUEST_NULL, *hr = r ? &r->host : &null;
   bool active = *hr != MPI_REQUEST_NULL;
   int rc = MPI_Wait(hr, st);
-  bool done = active && *hr == MPI_REQUEST_NULL;
-  if (gs && (rc == MPI_SUCCESS || done)) ms_status_out(gs, st);
-  ms_comm *c = r ? ms_req_comm(r) : NULL;
-  if (r && (done || (rc == MPI_SUCCESS && !(r->flags & MS_REQ_PERSISTENT))))
-    ms_req_release(r, h, slot);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, c, rc, fn);
+  return wait_end(vm, r, h, slot, hr, active, rc, st, gs);
+}
+
+/* Hot path: a plain request (ms_fast_req_in) completed without error. */
+int32_t ms_MPI_Wait(wasmso_vmctx *vm, uint32_t req, uint32_t status) {
+  MS_NO_REENTRY(vm, "MPI_Wait");
+  ms_u32 *slot;
+  ms_gh h;
+  ms_request *r;
+  void *gs;
+  MPI_Status hs, *st;
+  if (__builtin_expect(!ms_fast_req_in(vm, req, &slot, &h, &r) ||
+                           !ms_p2p_status(vm, status, &hs, &st, &gs), 0))
+    return wait_slow(vm, req, status);
+  bool active = r->host != MPI_REQUEST_NULL;
+  int rc = MPI_Wait(&r->host, st);
+  if (__builtin_expect(rc != MPI_SUCCESS, 0))
+    return wait_end(vm, r, h, slot, &r->host, active, rc, st, gs);
+  if (gs) ms_fast_status_out(gs, st);
+  ms_fast_req_done(h, slot);
+  return 0;
 }
 
 int32_t ms_MPI_Test(wasmso_vmctx *vm, uint32_t req, uint32_t flag, uint32_t status) {

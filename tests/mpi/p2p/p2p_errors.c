@@ -68,11 +68,14 @@ int main(int argc, char **argv) {
   TRY("Recv truncated", MPI_Recv(buf, 5, MPI_INT, peer, 30, MPI_COMM_WORLD, &st));
   MPI_Wait(&q, MPI_STATUS_IGNORE);
 
-  /* MPI_ERR_IN_STATUS: one of two receives truncates. */
-  MPI_Irecv(buf, 2, MPI_INT, peer, 40, MPI_COMM_WORLD, &qs[0]);
-  MPI_Irecv(buf + 2, 5, MPI_INT, peer, 41, MPI_COMM_WORLD, &qs[1]);
-  MPI_Send(big, 5, MPI_INT, peer, 40, MPI_COMM_WORLD);
+  /* MPI_ERR_IN_STATUS: one of two receives truncates.  The truncated one is
+   * the last in the array: a request after the failing one may still be
+   * pending or already done when the call returns (MPI_ERR_PENDING or
+   * MPI_SUCCESS), which would make the output depend on timing. */
+  MPI_Irecv(buf + 2, 5, MPI_INT, peer, 41, MPI_COMM_WORLD, &qs[0]);
+  MPI_Irecv(buf, 2, MPI_INT, peer, 40, MPI_COMM_WORLD, &qs[1]);
   MPI_Send(big, 5, MPI_INT, peer, 41, MPI_COMM_WORLD);
+  MPI_Send(big, 5, MPI_INT, peer, 40, MPI_COMM_WORLD);
   TRY("Waitall with a truncated receive", MPI_Waitall(2, qs, sts));
   logf_("  status errors: %s, %s; requests %s\n", class_name(sts[0].MPI_ERROR),
         class_name(sts[1].MPI_ERROR),

@@ -27,22 +27,22 @@ typedef int32_t ms_i32 __attribute__((aligned(1), may_alias));
 
 /* ---- handles ---- */
 
+/* One table per kind for the fast path, filled with ms_predef (ms_predef.c):
+ * the record of predefined communicator h, of predefined datatype h if its
+ * elements are dense (fast_extent != 0: committed, true lower bound 0, true
+ * extent = extent); NULL for anything else. */
+extern ms_comm *ms_fast_comms[ABI_PREDEF_LIMIT];
+extern const ms_type *ms_fast_types[ABI_PREDEF_LIMIT];
+
 /* Predefined communicator h (MPI_COMM_WORLD, MPI_COMM_SELF), or NULL: user
- * handles and anything else take the general path.  One compare, one table
- * load. */
+ * handles and anything else take the general path.  A compare and a load. */
 static inline ms_comm *ms_fast_comm(ms_gh h) {
-  if (h >= ABI_PREDEF_LIMIT) return NULL;
-  const struct ms_predef_entry *p = &ms_predef[h];
-  return p->kind == MS_COMM + 1 ? (ms_comm *)p->rec : NULL;
+  return h < ABI_PREDEF_LIMIT ? ms_fast_comms[h] : NULL;
 }
 
-/* Predefined datatype h if its elements are dense (t->fast_extent != 0:
- * committed, true lower bound 0, true extent = extent), else NULL. */
+/* Predefined datatype h with dense elements, or NULL. */
 static inline const ms_type *ms_fast_type(ms_gh h) {
-  if (h >= ABI_PREDEF_LIMIT) return NULL;
-  const struct ms_predef_entry *p = &ms_predef[h];
-  const ms_type *t = (const ms_type *)p->rec;
-  return p->kind == MS_TYPE + 1 && t->fast_extent ? t : NULL;
+  return h < ABI_PREDEF_LIMIT ? ms_fast_types[h] : NULL;
 }
 
 /* Predefined op h for a reduction on fast type t (one with host arithmetic:

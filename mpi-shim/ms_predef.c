@@ -209,9 +209,21 @@ static MPI_Op host_op(uint16_t abi) {
   }
 }
 
+/* The fast path's tables (ms_fast.h) follow ms_predef: a communicator, or a
+ * datatype with dense elements, under its handle; NULL elsewhere. */
+ms_comm *ms_fast_comms[ABI_PREDEF_LIMIT];
+const ms_type *ms_fast_types[ABI_PREDEF_LIMIT];
+static void sync_fast(ms_gh h) {
+  const struct ms_predef_entry *p = &ms_predef[h];
+  const ms_type *t = p->rec;
+  ms_fast_comms[h] = p->kind == MS_COMM + 1 ? p->rec : NULL;
+  ms_fast_types[h] = p->kind == MS_TYPE + 1 && t->fast_extent ? t : NULL;
+}
+
 static void put(ms_gh h, enum ms_kind k, void *rec) {
   ms_predef[h].kind = (uint8_t)(k + 1);
   ms_predef[h].rec = rec;
+  sync_fast(h);
 }
 
 static bool predef_ready;
@@ -303,6 +315,7 @@ int ms_predef_init_host(void) {
     if (!layout_ok(t->host, t)) {
       ms_predef[d->abi].kind = 0; /* withdrawn: the host would move the wrong bytes */
       ms_predef[d->abi].rec = NULL;
+      sync_fast(d->abi);
     }
   }
   return MPI_SUCCESS;

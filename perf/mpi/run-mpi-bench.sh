@@ -11,6 +11,8 @@
 # Environment: REPS, MPI_BENCH_NP, MPI_BENCH_BUDGET (seconds per size and
 # batch, default 0.02), MPI_BENCH_BATCHES (per size and run, the best
 # counts; default 7), MPIRUN, MPICC.  Not part of `make check`.
+# The last tables pair repetition i of the two builds, which ran back to
+# back, and give the median of those ratios (issue 12's latency figures).
 # Each run's figure is already the best of its batches; across runs the
 # table gives the median and the ratio of the minima too: on a busy
 # machine other processes only ever add time, so the minima are the
@@ -77,6 +79,28 @@ echo "Allreduce (MPI_SUM of doubles), $np ranks: latency (us), median of runs; r
 printf '%9s %10s %10s %7s %7s\n' size native wasm ratio min-rt
 join "$out/ar.native" "$out/ar.wasm" |
   awk '{ printf "%9d %10.3f %10.3f %7.3f %7.3f\n", $1, $2, $5, $5 / $2, $6 / $3 }'
+echo
+
+# paired COLUMN NAME: per size, the median of the per-repetition ratios
+# wasm/native (repetition i of each build ran back to back), their lowest
+# and highest.  The k-th line of a size in each run file is repetition k.
+paired() {
+  awk -v c="$1" 'FNR == 1 { f++ }
+    f == 1 { n[$2]++; nat[$2, n[$2]] = $c; next }
+    { m[$2]++; r = $c / nat[$2, m[$2]]; v[$2] = v[$2] " " r }
+    END { for (s in v) { k = split(v[s], a, " ");
+            for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+            md = k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+            printf "%9d %7.3f %7.3f %7.3f %4d\n", s, md, a[1], a[k], k } }' \
+    "$out/run.$2.native" "$out/run.$2.wasm" | sort -n
+}
+echo "Paired ratios wasm/native of the repetitions (each pair ran back to back): median, lowest, highest, pairs"
+echo "ping-pong latency:"
+printf '%9s %7s %7s %7s %4s\n' size median low high n
+paired 3 pp
+echo "Allreduce latency:"
+printf '%9s %7s %7s %7s %4s\n' size median low high n
+paired 3 ar
 echo
 join "$out/lat.native" "$out/lat.wasm" | awk '$1 <= 1024 { s += log($5 / $2); t += log($6 / $3); n++ }
   END { printf "ping-pong latency, sizes <= 1 KiB, geometric mean of the ratios: medians %.3f, minima %.3f\n", exp(s / n), exp(t / n) }'

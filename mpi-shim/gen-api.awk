@@ -37,13 +37,16 @@ BEGIN {
   W["double"] = "double"
 }
 
+# An error names the table and the line: while reading, the current one; while
+# generating, the line of the function being generated (at).
 function die(msg) {
-  printf "gen-api.awk: mpi-api.tab:%d: %s\n", NR, msg > "/dev/stderr"
+  printf "gen-api.awk: %s:%d: %s\n", tabname, at ? at : NR, msg > "/dev/stderr"
   failed = 1
   exit 1
 }
 
 # ---- reading the table ----
+{ tabname = FILENAME; sub(/.*\//, "", tabname) }
 /^[ \t]*(#|$)/ { next }
 $1 == "group" { group = $2; next }
 $1 == "missing" {
@@ -53,6 +56,7 @@ $1 == "missing" {
 $1 !~ /^MPI_[A-Za-z0-9_]+$/ { die("expected a function name, got " $1) }
 {
   f = ++nf
+  line[f] = NR
   name[f] = $1
   grp[f] = group
   if ($1 in seen) die($1 " listed twice")
@@ -261,6 +265,7 @@ function paramnames(f,    k, s) {
 }
 
 function emit_fn(f,    k) {
+  at = line[f]
   for (k = 1; k <= np[f]; k++) pidx[f, pn[f, k]] = k
   decl = ""; slow = ""; pre = ""; always = ""; fail = ""; ok = ""; last = ""
   fdecl = ""; fastc = ""; fpre = ""; falways = ""; ffail = ""; fok = ""; flast = ""

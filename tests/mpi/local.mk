@@ -2,11 +2,13 @@
 # mpicc, run under mpirun and compared; hostile programs checked against the
 # standard's error classes.  See tests/mpi/README.
 EXTRA_DIST += tests/mpi/run-mpi.sh tests/mpi/skipped.txt tests/mpi/README \
-	tests/mpi/functions.txt tests/mpi/coverage.sh tests/mpi/reentry-list.sh tests/mpi/run-valgrind.sh tests/mpi/wasm-only.txt tests/mpi/include \
+	tests/mpi/functions.txt tests/mpi/coverage.sh tests/mpi/reentry-list.sh tests/mpi/api-gen.sh tests/mpi/run-valgrind.sh tests/mpi/wasm-only.txt tests/mpi/include \
 	tests/mpi/apps tests/mpi/hostile \
 	tests/mpi/p2p tests/mpi/coll tests/mpi/type tests/mpi/comm
 # The re-entrancy rule's one place: the refused calls' wrappers check first.
 TESTS += tests/mpi/reentry-list.sh
+# The generator of the shim refuses a malformed table of the MPI API.
+TESTS += tests/mpi/api-gen.sh
 if WITH_MPI
 TESTS += tests/mpi/run-mpi.sh tests/mpi/run-valgrind.sh
 endif

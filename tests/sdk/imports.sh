@@ -66,7 +66,7 @@ done < "$out/defs.txt"
 if "$mpicc" "$out/all.c" -o "$out/all.wasm" 2>"$out/all.log"; then
   ok "a program referencing every import links"
   wasm-objdump -x "$out/all.wasm" > "$out/all.dump"
-  # type index -> "params results" in the .def alphabet (i I f d).
+  # type index -> "params results" in the table's alphabet (i I f d).
   awk '
     /^ - type\[/ {
       t = $2; sub(/type\[/, "", t); sub(/\]/, "", t)

@@ -1,5 +1,10 @@
 /* ms_attr.c — communicator attributes: keyvals with guest copy/delete
  * callbacks, and the predefined attributes.
+ * hand-written: MPI_Comm_create_keyval, MPI_Keyval_create, MPI_Comm_free_keyval,
+ *   MPI_Keyval_free, MPI_Comm_set_attr, MPI_Attr_put, MPI_Comm_get_attr,
+ *   MPI_Attr_get, MPI_Comm_delete_attr, MPI_Attr_delete (the shim's keyval
+ *   registry, guest callbacks through host trampolines, predefined
+ *   attributes kept in guest memory)
  *
  * Each guest keyval is a host keyval whose extra_state is our record; the
  * host calls our copy/delete functions, which call the guest's through its

@@ -5,6 +5,8 @@
 #ifndef MS_COMM_H
 #define MS_COMM_H
 
+#include <stdlib.h>
+
 #include "ms_internal.h"
 
 /* ---- argument helpers: 0, or the class returned by ms_raise ---- */
@@ -42,6 +44,41 @@ int ms_cm_size(const ms_comm *c); /* 0 if the host cannot say */
 enum { MS_CM_DISTINCT = 1, MS_CM_PROC_NULL = 2 /* ABI_PROC_NULL allowed */ };
 int ms_cm_ranks(wasmso_vmctx *vm, ms_comm *c, const int32_t *ranks, int64_t n, int size,
                 int flags, const char *fn, const char *what);
+
+/* ---- checks of the generated wrappers' kinds (gen-kinds-comm.awk) ---- */
+/* The number of dimensions of c's Cartesian topology, 0 if it has none. */
+int ms_cm_cart_ndims(const ms_comm *c);
+/* nnodes and nedges of c's graph topology, 0 if it has none; the degree of
+ * node rank (0 if the host cannot say). */
+int ms_cm_graph_nnodes(const ms_comm *c);
+int ms_cm_graph_nedges(const ms_comm *c);
+int ms_cm_graph_degree(const ms_comm *c, int rank);
+/* A grid description: every extent positive, the grid no larger than c
+ * (ABI_ERR_DIMS). */
+int ms_cm_grid(wasmso_vmctx *vm, ms_comm *c, const int32_t *dims, int32_t ndims, const char *fn);
+/* MPI_Dims_create's dims: fixed extents non-negative and dividing nnodes,
+ * which is positive (ABI_ERR_DIMS). */
+int ms_cm_dims_fill(wasmso_vmctx *vm, ms_comm *c, int32_t nnodes, const int32_t *dims,
+                    int32_t ndims, const char *fn);
+/* A graph description: index[nnodes] non-decreasing, then edges[index[nnodes-1]]
+ * inside memory, nnodes no more than c's size, every edge a node. */
+int ms_cm_graph(wasmso_vmctx *vm, ms_comm *c, int32_t nnodes, ms_gaddr index, ms_gaddr edges,
+                int32_t **pi, int32_t **pe, const char *fn);
+/* Group g lies within c's (local) group (ABI_ERR_GROUP). */
+int ms_cm_group_within(wasmso_vmctx *vm, ms_comm *c, MPI_Group g, const char *fn);
+/* n distinct ranks of group g (ABI_ERR_RANK); n ranges (first, last,
+ * stride) of g naming distinct ranks (ABI_ERR_RANK, ABI_ERR_ARG). */
+int ms_cm_group_ranks(wasmso_vmctx *vm, ms_comm *c, MPI_Group g, const int32_t *ranks,
+                      int32_t n, const char *fn, const char *what);
+int ms_cm_group_ranges(wasmso_vmctx *vm, ms_comm *c, MPI_Group g, const int32_t *ranges,
+                       int32_t n, const char *fn);
+/* MPI_Comm_split_type's split type: MPI_COMM_TYPE_SHARED or MPI_UNDEFINED
+ * (else ABI_ERR_ARG), the host's value in *host. */
+int ms_cm_split_type(wasmso_vmctx *vm, ms_comm *c, int32_t type, int *host, const char *fn);
+/* MPI_Group_free on the host, nothing for MPI_GROUP_EMPTY (predefined). */
+int ms_cm_group_free(MPI_Group *g);
+/* For __attribute__((cleanup)): free a scratch array of ms_cm_scratch. */
+static inline void ms_cm_scratch_free(int **p) { free(*p); }
 
 /* Store a new guest handle for host group g at *out (MPI_GROUP_EMPTY stays
  * the predefined handle); on failure g is freed and the class raised. */

@@ -1,6 +1,11 @@
 /* ms_comm_basic.c — MPI_Comm_rank and MPI_Comm_size from the record's cache,
- * communicator names and info, and freeing (the other queries are generated
- * from mpi-api.tab). */
+ * freeing, the parent (the other queries are generated from mpi-api.tab).
+ * hand-written: MPI_Comm_rank, MPI_Comm_size (answered from the record's
+ *   cache, no host call)
+ * hand-written: MPI_Comm_free, MPI_Comm_disconnect (pins: the host free is
+ *   deferred while pending operations use the communicator)
+ * hand-written: MPI_Comm_get_parent (the host's parent mapped to a handle
+ *   the shim knows, or an internal error) */
 #include <string.h>
 
 #include "ms_comm.h"
@@ -138,64 +143,3 @@ int32_t ms_MPI_Comm_get_parent(wasmso_vmctx *vm, uint32_t parent) {
   return 0;
 }
 
-int32_t ms_MPI_Comm_set_name(wasmso_vmctx *vm, uint32_t comm, uint32_t name) {
-  static const char fn[] = "MPI_Comm_set_name";
-  ms_comm *c;
-  int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
-  /* The string must end inside memory; the host keeps (and truncates) a copy. */
-  const char *s = ms_str(vm, (uint32_t)name);
-  if (!s)
-    return ms_raise(vm, c, ABI_ERR_ARG, fn, "name at 0x%x is not a string inside memory",
-                    (uint32_t)name);
-  return ms_check(vm, c, MPI_Comm_set_name(c->host, s), fn);
-}
-
-int32_t ms_MPI_Comm_get_name(wasmso_vmctx *vm, uint32_t comm, uint32_t name, uint32_t len) {
-  static const char fn[] = "MPI_Comm_get_name";
-  char buf[MPI_MAX_OBJECT_NAME + 1];
-  ms_comm *c;
-  int32_t *plen;
-  int rc, n = 0;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, len, &plen, fn, "resultlen")))
-    return rc;
-  if ((rc = ms_check(vm, c, MPI_Comm_get_name(c->host, buf, &n), fn))) return rc;
-  buf[MPI_MAX_OBJECT_NAME] = 0;
-  _Static_assert(MPI_MAX_OBJECT_NAME <= ABI_MAX_OBJECT_NAME, "host names fit the guest's");
-  if (ms_str_out(vm, (uint32_t)name, buf, ABI_MAX_OBJECT_NAME, &n))
-    return ms_raise(vm, c, ABI_ERR_ARG, fn, "name buffer at 0x%x lies outside memory",
-                    (uint32_t)name);
-  *plen = n;
-  return 0;
-}
-
-int32_t ms_MPI_Comm_set_info(wasmso_vmctx *vm, uint32_t comm, uint32_t info) {
-  static const char fn[] = "MPI_Comm_set_info";
-  ms_comm *c;
-  MPI_Info i;
-  int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
-  if (ms_info_get(info, &i))
-    return ms_raise(vm, c, ABI_ERR_INFO, fn, "invalid info handle 0x%x", (uint32_t)info);
-  return ms_check(vm, c, MPI_Comm_set_info(c->host, i), fn);
-}
-
-int32_t ms_MPI_Comm_get_info(wasmso_vmctx *vm, uint32_t comm, uint32_t info) {
-  static const char fn[] = "MPI_Comm_get_info";
-  ms_comm *c;
-  int32_t *p;
-  MPI_Info i;
-  int rc;
-  ms_gh h;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, info, &p, fn, "info")))
-    return rc;
-  MPI_Info *rec = ms_obj_new(MS_INFO, &h);
-  if (!rec) return ms_raise(vm, c, ABI_ERR_NO_MEM, fn, "no room for another info handle");
-  if ((rc = ms_check(vm, c, MPI_Comm_get_info(c->host, &i), fn))) {
-    ms_obj_free(MS_INFO, h);
-    return rc;
-  }
-  *rec = i;
-  *p = (int32_t)h;
-  return 0;
-}

@@ -1,27 +1,12 @@
-/* ms_comm_new.c — constructors of communicators: split, dup, create,
- * intercommunicators.  Each checks its out-parameter and reserves the guest
+/* ms_comm_new.c — the constructors of communicators that are not generated
+ * from mpi-api.tab.  Each checks its out-parameter and reserves the guest
  * handle before the host call, so a host communicator is never created that
- * the guest cannot be given. */
+ * the guest cannot be given.
+ * hand-written: MPI_Comm_idup (a communicator and a request at once; the
+ *   host fills the record when the request completes)
+ * hand-written: MPI_Intercomm_create (peer_comm and remote_leader are
+ *   significant only at the local leader) */
 #include "ms_comm.h"
-
-int32_t ms_MPI_Comm_split_type(wasmso_vmctx *vm, uint32_t comm, int32_t type, int32_t key, uint32_t info, uint32_t newcomm) {
-  static const char fn[] = "MPI_Comm_split_type";
-  struct ms_cm_new n;
-  ms_comm *c;
-  MPI_Comm nc = MPI_COMM_NULL;
-  MPI_Info i;
-  int rc, htype;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn))) return rc;
-  if (type == ABI_UNDEFINED) htype = MPI_UNDEFINED;
-  else if (type == ABI_COMM_TYPE_SHARED) htype = MPI_COMM_TYPE_SHARED;
-  else
-    return ms_raise(vm, c, ABI_ERR_ARG, fn, "split type %d is not supported (only "
-                    "MPI_COMM_TYPE_SHARED and MPI_UNDEFINED)", type);
-  if (ms_info_get(info, &i))
-    return ms_raise(vm, c, ABI_ERR_INFO, fn, "invalid info handle 0x%x", (uint32_t)info);
-  if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
-  return ms_cm_end(vm, &n, MPI_Comm_split_type(c->host, htype, key, i, &nc), &nc, fn);
-}
 
 /* The host writes the new communicator into the record when the request
  * completes; records never move (ms_handles.c), so it may keep the address.
@@ -58,49 +43,6 @@ int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, uint32_t comm, uint32_t newcomm, uint
   *n.out = (int32_t)n.h;
   *preq = (int32_t)rh;
   return 0;
-}
-
-/* The group is part of c's (local) group, as MPI requires and as Open MPI
- * checks only with its parameter checking on. */
-static int group_within(wasmso_vmctx *vm, ms_comm *c, MPI_Group g, const char *fn) {
-  MPI_Group cg = MPI_GROUP_NULL, outside = MPI_GROUP_NULL;
-  int n = -1, rc;
-  if ((rc = ms_check(vm, c, MPI_Comm_group(c->host, &cg), fn))) return rc;
-  rc = MPI_Group_difference(g, cg, &outside);
-  if (rc == MPI_SUCCESS) MPI_Group_size(outside, &n);
-  MPI_Group_free(&cg);
-  if (outside != MPI_GROUP_NULL) MPI_Group_free(&outside);
-  if (rc != MPI_SUCCESS) return ms_check(vm, c, rc, fn);
-  if (n != 0)
-    return ms_raise(vm, c, ABI_ERR_GROUP, fn, "%d process(es) of the group are not in the "
-                    "communicator", n);
-  return 0;
-}
-
-int32_t ms_MPI_Comm_create(wasmso_vmctx *vm, uint32_t comm, uint32_t group, uint32_t newcomm) {
-  static const char fn[] = "MPI_Comm_create";
-  struct ms_cm_new n;
-  ms_comm *c;
-  MPI_Comm nc = MPI_COMM_NULL;
-  MPI_Group g;
-  int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_group(vm, c, group, &g, fn)) ||
-      (rc = group_within(vm, c, g, fn)) || (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
-    return rc;
-  return ms_cm_end(vm, &n, MPI_Comm_create(c->host, g, &nc), &nc, fn);
-}
-
-int32_t ms_MPI_Comm_create_group(wasmso_vmctx *vm, uint32_t comm, uint32_t group, int32_t tag, uint32_t newcomm) {
-  static const char fn[] = "MPI_Comm_create_group";
-  struct ms_cm_new n;
-  ms_comm *c;
-  MPI_Comm nc = MPI_COMM_NULL;
-  MPI_Group g;
-  int rc;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_group(vm, c, group, &g, fn)) ||
-      (rc = group_within(vm, c, g, fn)) || (rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn)))
-    return rc;
-  return ms_cm_end(vm, &n, MPI_Comm_create_group(c->host, g, tag, &nc), &nc, fn);
 }
 
 int32_t ms_MPI_Intercomm_create(wasmso_vmctx *vm, uint32_t local, int32_t local_leader, uint32_t peer, int32_t remote_leader, int32_t tag, uint32_t newcomm) {

@@ -1,4 +1,12 @@
-/* ms_env.c — start, stop, clocks, versions, thread levels, Alloc_mem. */
+/* ms_env.c — start, stop, versions, Alloc_mem (the other queries are
+ * generated from mpi-api.tab).
+ * hand-written: MPI_Init, MPI_Init_thread, MPI_Finalize, MPI_Abort (the
+ *   shim's own start and stop)
+ * hand-written: MPI_Initialized, MPI_Finalized (the shim's state, no host call)
+ * hand-written: MPI_Get_library_version (the shim's text around the host's)
+ * hand-written: MPI_Abi_get_version (the ABI's constants, no host call)
+ * hand-written: MPI_Pcontrol (varargs; does nothing)
+ * hand-written: MPI_Alloc_mem, MPI_Free_mem (the guest's heap, no host call) */
 #include <stdio.h>
 
 #include <stdlib.h>
@@ -90,27 +98,6 @@ int32_t ms_MPI_Abort(vmx *vm, uint32_t comm, int32_t code) {
 }
 
 
-int32_t ms_MPI_Get_processor_name(vmx *vm, uint32_t name, uint32_t len) {
-  char buf[MPI_MAX_PROCESSOR_NAME + 1];
-  int n = 0, rc = MPI_Get_processor_name(buf, &n);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, "MPI_Get_processor_name");
-  buf[n < 0 ? 0 : n > MPI_MAX_PROCESSOR_NAME ? MPI_MAX_PROCESSOR_NAME : n] = 0;
-  if (!ms_ptr(vm, len, 4) || ms_str_out(vm, name, buf, ABI_MAX_PROCESSOR_NAME, &n))
-    return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Get_processor_name", "name or resultlen points outside the program's memory");
-  return ms_put_i32(vm, len, n);
-}
-
-/* The version of the standard whose functions the shim provides: the host's
- * (Open MPI 4.1: MPI 3.1), not the ABI's 5.0, which only fixes the layout. */
-int32_t ms_MPI_Get_version(vmx *vm, uint32_t version, uint32_t subversion) {
-  int v, s;
-  MPI_Get_version(&v, &s);
-  if (!ms_ptr(vm, version, 4) || !ms_ptr(vm, subversion, 4))
-    return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Get_version", "an output points outside the program's memory");
-  ms_put_i32(vm, version, v);
-  return ms_put_i32(vm, subversion, s);
-}
-
 int32_t ms_MPI_Get_library_version(vmx *vm, uint32_t version, uint32_t len) {
   char host[MPI_MAX_LIBRARY_VERSION_STRING + 1] = "";
   char text[MPI_MAX_LIBRARY_VERSION_STRING + 128];
@@ -122,24 +109,6 @@ int32_t ms_MPI_Get_library_version(vmx *vm, uint32_t version, uint32_t len) {
   if (!ms_ptr(vm, len, 4) || ms_str_out(vm, version, text, ABI_MAX_LIBRARY_VERSION_STRING, &n))
     return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Get_library_version", "version or resultlen points outside the program's memory");
   return ms_put_i32(vm, len, n);
-}
-
-int32_t ms_MPI_Query_thread(vmx *vm, uint32_t provided) {
-  int p = MPI_THREAD_SINGLE, rc = MPI_Query_thread(&p);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, "MPI_Query_thread");
-  if (ms_put_i32(vm, provided, ms_thread_level_out(p)))
-    return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Query_thread", "provided points outside the program's memory");
-  return 0;
-}
-
-/* The guest runs on wasmload's guest thread, which called the host's
- * MPI_Init: it is the main thread as far as MPI is concerned. */
-int32_t ms_MPI_Is_thread_main(vmx *vm, uint32_t flag) {
-  int f = 0, rc = MPI_Is_thread_main(&f);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, "MPI_Is_thread_main");
-  if (ms_put_i32(vm, flag, f != 0))
-    return ms_raise(vm, NULL, ABI_ERR_ARG, "MPI_Is_thread_main", "flag points outside the program's memory");
-  return 0;
 }
 
 int32_t ms_MPI_Abi_get_version(vmx *vm, uint32_t major, uint32_t minor) {

@@ -1,6 +1,8 @@
 /* ms_errcodes.c — error classes and codes the program adds
  * (MPI_Add_error_class/code/string).  They are numbered above
- * ABI_ERR_LASTCODE and live only in the shim: the host never sees them. */
+ * ABI_ERR_LASTCODE and live only in the shim: the host never sees them.
+ * hand-written: MPI_Add_error_class, MPI_Add_error_code,
+ *   MPI_Add_error_string (the shim's own table, no host call) */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,6 +1,10 @@
 /* ms_errhandler.c — error classes and strings, communicator error handlers.
  * The shim reports classes as codes (it adds no codes of its own); the
- * program may add classes and codes (ms_errcodes.c). */
+ * program may add classes and codes (ms_errcodes.c).
+ * hand-written: all of them (the shim's own classes and handler records; no
+ *   host call): MPI_Error_class, MPI_Error_string,
+ *   MPI_Comm_create_errhandler, MPI_Comm_set_errhandler,
+ *   MPI_Comm_get_errhandler, MPI_Errhandler_free, MPI_Comm_call_errhandler */
 #include <stdio.h>
 
 #include "ms_core.h"

@@ -1,6 +1,12 @@
 /* ms_info.c — info objects: host info objects behind user handles.  Every
  * guest string must end inside guest memory; every output buffer is checked
- * over what is written. */
+ * over what is written.  Create, set, delete, get_nkeys, dup and free are
+ * generated from mpi-api.tab (gen-kinds-comm.awk).
+ * hand-written: MPI_Info_get (valuelen + 1 bytes written by the host)
+ * hand-written: MPI_Info_get_valuelen (valuelen written only when found)
+ * hand-written: MPI_Info_get_string (MPI-4: built from the host's older calls)
+ * hand-written: MPI_Info_get_nthkey (n checked against the host's key count)
+ * hand-written: MPI_Abi_get_info (the ABI's own description) */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -11,38 +17,12 @@
 
 static const char *key_in(vmx *vm, uint32_t g) { return ms_str(vm, g); }
 
-int32_t ms_MPI_Info_create(vmx *vm, uint32_t info) {
-  const char *fn = "MPI_Info_create";
-  if (!ms_ptr(vm, info, 4)) return BAD(ABI_ERR_ARG, "info points outside the program's memory");
-  MPI_Info hi;
-  int rc = MPI_Info_create(&hi);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  ms_gh h;
-  MPI_Info *rec = ms_obj_new(MS_INFO, &h);
-  if (!rec) {
-    MPI_Info_free(&hi);
-    return BAD(ABI_ERR_NO_MEM, "no room for another info object");
-  }
-  *rec = hi;
-  return ms_put_i32(vm, info, (int32_t)h);
-}
-
 /* A user or predefined info object (not MPI_INFO_NULL). */
 static int get(uint32_t h, MPI_Info *out) {
   MPI_Info *rec = ms_obj_get(MS_INFO, h);
   if (!rec) return ABI_ERR_INFO;
   *out = *rec;
   return 0;
-}
-
-int32_t ms_MPI_Info_set(vmx *vm, uint32_t info, uint32_t key, uint32_t value) {
-  const char *fn = "MPI_Info_set";
-  MPI_Info hi;
-  if (get(info, &hi)) return BAD(ABI_ERR_INFO, "invalid info handle 0x%x", info);
-  const char *k = key_in(vm, key), *v = ms_str(vm, value);
-  if (!k) return BAD(ABI_ERR_INFO_KEY, "the key does not end inside the program's memory");
-  if (!v) return BAD(ABI_ERR_INFO_VALUE, "the value does not end inside the program's memory");
-  return ms_check(vm, NULL, MPI_Info_set(hi, k, v), fn);
 }
 
 int32_t ms_MPI_Info_get(vmx *vm, uint32_t info, uint32_t key, int32_t valuelen, uint32_t value, uint32_t flag) {
@@ -102,16 +82,6 @@ int32_t ms_MPI_Info_get_string(vmx *vm, uint32_t info, uint32_t key, uint32_t bu
   return ms_put_i32(vm, flag, f != 0);
 }
 
-int32_t ms_MPI_Info_get_nkeys(vmx *vm, uint32_t info, uint32_t nkeys) {
-  const char *fn = "MPI_Info_get_nkeys";
-  MPI_Info hi;
-  if (get(info, &hi)) return BAD(ABI_ERR_INFO, "invalid info handle 0x%x", info);
-  if (!ms_ptr(vm, nkeys, 4)) return BAD(ABI_ERR_ARG, "nkeys points outside the program's memory");
-  int n = 0, rc = MPI_Info_get_nkeys(hi, &n);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  return ms_put_i32(vm, nkeys, n);
-}
-
 int32_t ms_MPI_Info_get_nthkey(vmx *vm, uint32_t info, int32_t n, uint32_t key) {
   const char *fn = "MPI_Info_get_nthkey";
   MPI_Info hi;
@@ -127,46 +97,6 @@ int32_t ms_MPI_Info_get_nthkey(vmx *vm, uint32_t info, int32_t n, uint32_t key) 
   if (ms_str_out(vm, key, k, ABI_MAX_INFO_KEY, NULL))
     return BAD(ABI_ERR_ARG, "key lies outside the program's memory");
   return 0;
-}
-
-int32_t ms_MPI_Info_delete(vmx *vm, uint32_t info, uint32_t key) {
-  const char *fn = "MPI_Info_delete";
-  MPI_Info hi;
-  if (get(info, &hi)) return BAD(ABI_ERR_INFO, "invalid info handle 0x%x", info);
-  const char *k = key_in(vm, key);
-  if (!k) return BAD(ABI_ERR_INFO_KEY, "the key does not end inside the program's memory");
-  return ms_check(vm, NULL, MPI_Info_delete(hi, k), fn);
-}
-
-int32_t ms_MPI_Info_dup(vmx *vm, uint32_t info, uint32_t newinfo) {
-  const char *fn = "MPI_Info_dup";
-  MPI_Info hi, dup;
-  if (get(info, &hi)) return BAD(ABI_ERR_INFO, "invalid info handle 0x%x", info);
-  if (!ms_ptr(vm, newinfo, 4)) return BAD(ABI_ERR_ARG, "newinfo points outside the program's memory");
-  int rc = MPI_Info_dup(hi, &dup);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  ms_gh h;
-  MPI_Info *rec = ms_obj_new(MS_INFO, &h);
-  if (!rec) {
-    MPI_Info_free(&dup);
-    return BAD(ABI_ERR_NO_MEM, "no room for another info object");
-  }
-  *rec = dup;
-  return ms_put_i32(vm, newinfo, (int32_t)h);
-}
-
-int32_t ms_MPI_Info_free(vmx *vm, uint32_t info) {
-  MS_NO_REENTRY(vm, "MPI_Info_free");
-  const char *fn = "MPI_Info_free";
-  int32_t h;
-  if (ms_get_i32(vm, info, &h)) return BAD(ABI_ERR_ARG, "info points outside the program's memory");
-  MPI_Info *rec = ms_obj_get(MS_INFO, (uint32_t)h);
-  if (!rec || (uint32_t)h < ABI_PREDEF_LIMIT)
-    return BAD(ABI_ERR_INFO, "0x%x is no info object the program may free", (uint32_t)h);
-  int rc = MPI_Info_free(rec);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  ms_obj_free(MS_INFO, (uint32_t)h);
-  return ms_put_i32(vm, info, ABI_INFO_NULL);
 }
 
 /* The ABI's own description of itself, with the keys Open MPI 5 gives

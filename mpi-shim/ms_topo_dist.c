@@ -1,4 +1,8 @@
-/* ms_topo_dist.c — distributed graph topologies.  Weight arguments may be
+/* ms_topo_dist.c — distributed graph topologies.
+ * hand-written: MPI_Dist_graph_create_adjacent, MPI_Dist_graph_create,
+ *   MPI_Dist_graph_neighbors (weights that may be the sentinels
+ *   MPI_UNWEIGHTED and MPI_WEIGHTS_EMPTY, arrays that may be NULL when
+ *   empty, edge counts summed from degrees)  Weight arguments may be
  * the sentinels MPI_UNWEIGHTED (guest 10) and MPI_WEIGHTS_EMPTY (guest 11):
  * they become the host's sentinels, never base + 10. */
 #include <stdlib.h>
@@ -101,24 +105,6 @@ int32_t ms_MPI_Dist_graph_create(wasmso_vmctx *vm, uint32_t comm, int32_t nsrc, 
   if ((rc = ms_cm_begin(vm, comm, newcomm, &n, &c, fn))) return rc;
   return ms_cm_end(vm, &n,
                    MPI_Dist_graph_create(c->host, nsrc, ps, pg, pd, w, i, reorder, &nc), &nc, fn);
-}
-
-int32_t ms_MPI_Dist_graph_neighbors_count(wasmso_vmctx *vm, uint32_t comm, uint32_t indegree, uint32_t outdegree, uint32_t weighted) {
-  static const char fn[] = "MPI_Dist_graph_neighbors_count";
-  ms_comm *c;
-  int32_t *pi, *po, *pw;
-  int rc, in, out, wt;
-  if ((rc = ms_cm_comm(vm, comm, &c, fn)) || (rc = ms_cm_int(vm, c, indegree, &pi, fn, "indegree")) ||
-      (rc = ms_cm_int(vm, c, outdegree, &po, fn, "outdegree")) ||
-      (rc = ms_cm_int(vm, c, weighted, &pw, fn, "weighted")) ||
-      (rc = ms_cm_topo(vm, c, comm, MPI_DIST_GRAPH, fn)))
-    return rc;
-  if ((rc = ms_check(vm, c, MPI_Dist_graph_neighbors_count(c->host, &in, &out, &wt), fn)))
-    return rc;
-  *pi = in;
-  *po = out;
-  *pw = wt;
-  return 0;
 }
 
 /* One side (sources or destinations) of MPI_Dist_graph_neighbors: the

@@ -1,7 +1,7 @@
 /* ms_comm.h — the "comm" group of the shim: communicators, groups,
  * topologies and communicator attributes.  Helpers shared by its files
- * (prefix ms_cm_) and the prototypes of its wrappers, which ms_comm_fns.c
- * lists in the import table. */
+ * (prefix ms_cm_), used by its hand-written wrappers and by the kinds of
+ * gen-kinds-comm.awk (the wrappers' prototypes: ms_api.h, from mpi-api.tab). */
 #ifndef MS_COMM_H
 #define MS_COMM_H
 

@@ -32,8 +32,8 @@ refuse "fast without a fast path" c "t.tab:2: MPI_X: flag fast on a kind that ha
 MPI_X gen,fast group:group size:int*"
 refuse "buffer without its datatype" c "t.tab:2: MPI_X: buffer buf needs a datatype parameter" "group p2p
 MPI_X gen buf:sbuf(count,dt) count:int dt:int"
-refuse "kind the generator lacks" c "MPI_X: kind str\\*\\(len\\) is not generated" "group env
-MPI_X gen name:str*(len) len:int*"
+refuse "kind the generator lacks" c "t.tab:2: MPI_X: kind argv is not generated" "group p2p
+MPI_X gen argc:int* argv:argv"
 refuse "unknown length" c "MPI_X: cannot generate length nope" "group comm
 MPI_X gen comm:comm a:int[nope]"
 

@@ -5,6 +5,16 @@
 # says _ip (intracommunicators only), counts may be per peer (size: the
 # remote size on an intercommunicator), and a nonblocking collective's
 # request is made by ms_cc_req_begin/_end, which pins what it uses.
+#
+# Rooted collectives (a rank parameter, the root): ms_cc_root says which
+# side this rank's buffers are on (ms_root role): @root buffers are the root
+# side's, _ip@root ones the leaf side's (MPI_IN_PLACE at an
+# intracommunicator's root only), others are significant on either; the
+# rest are ignored (NULL to the host), and so is the op of MPI_PROC_NULL.
+# v buffers (COUNTS,DISPLS,TYPE) check their int arrays (of size or nbr
+# entries: in-degree for receive sides, out-degree for send sides), their
+# type and every block; a nonblocking call gives the host copies of the
+# arrays (ms_cc_keep_ints), freed when the request completes.
 
 # The datatype a buffer or op of function f refers to, and whether f has an op.
 function coll_has_op(f,    i) {
@@ -12,15 +22,149 @@ function coll_has_op(f,    i) {
   return 0
 }
 function coll_uses_size(f,    i) {
-  for (i = 1; i <= np[f]; i++) if (pargs[f, i] ~ /size/) return 1
+  for (i = 1; i <= np[f]; i++) if (pargs[f, i] ~ /size/ || plen[f, i] ~ /size/) return 1
   return 0
 }
-# A count: a parameter, or PARAM*size (per peer).
-function coll_count(f, s,    parts, n) {
+# A count: a parameter, or PARAM*size (per peer), PARAM*nbr (per
+# neighbour on the side of the buffer: "in" or "out"), size or nbr alone.
+function coll_count(f, s, side,    parts, n) {
   n = split(s, parts, "*")
+  if (s == "size") return "peers"
+  if (s == "nbr") return side == "out" ? "nout" : "nin"
   if (n == 1) return cexpr(f, s)
   if (n == 2 && parts[2] == "size") return cexpr(f, parts[1]) " * peers"
+  if (n == 2 && parts[2] == "nbr") return cexpr(f, parts[1]) " * " (side == "out" ? "nout" : "nin")
   die(name[f] ": cannot generate count " s)
+}
+# The root parameter of a rooted collective, or "".
+function coll_root(f,    i) {
+  for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "rank" && pmode[f, i] == "in") return pn[f, i]
+  return ""
+}
+function coll_uses_nbr(f,    i) {
+  for (i = 1; i <= np[f]; i++) if (pargs[f, i] ~ /nbr/ || plen[f, i] ~ /nbr/) return 1
+  return 0
+}
+function coll_has_comm(f,    i) {
+  for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "comm" && pmode[f, i] == "in") return 1
+  return 0
+}
+# The side ("in" or "out") of the v buffer whose counts or displacements
+# int array a is.
+function coll_array_side(f, a,    i, v) {
+  for (i = 1; i <= np[f]; i++)
+    if (pbase[f, i] ~ /v/ && ("," pargs[f, i] ",") ~ ("," a ","))
+      return pbase[f, i] ~ /^s/ ? "out" : "in"
+  die(name[f] ": int array " a " belongs to no v buffer")
+}
+# The int arrays of f (counts, displacements) as ms_cc_keep_ints's pairs.
+function coll_keep_args(f,    i, s, n) {
+  s = ""; n = 0
+  for (i = 1; i <= np[f]; i++)
+    if (pbase[f, i] == "int" && plen[f, i] != "") {
+      s = s ", &a_" pn[f, i] ", (int64_t)" coll_count(f, plen[f, i], coll_array_side(f, pn[f, i]))
+      n++
+    }
+  return n ? n s : ""
+}
+# A v buffer's checks: counts, displacements, datatype, every block.
+function coll_vchk(f, k, ind,    n, a, len, side) {
+  n = pn[f, k]
+  split(pargs[f, k], a, ",")
+  side = pbase[f, k] ~ /^s/ ? "out" : "in"
+  if (plen[f, pidx[f, a[1]]] != plen[f, pidx[f, a[2]]]) die(name[f] ": " n ": counts and displacements differ in length")
+  len = coll_count(f, plen[f, pidx[f, a[1]]], side)
+  return "(cls = ms_cc_ints(&x, \"" a[1] "\", " a[1] ", " len ", &a_" a[1] ")) ||\n" ind \
+    "(cls = ms_cc_ints(&x, \"" a[2] "\", " a[2] ", " len ", &a_" a[2] ")) ||\n" ind \
+    "(cls = ms_cc_type(&x, \"" n "\", " a[3] ", &t_" a[3] ")) ||\n" ind \
+    "(cls = ms_cc_vbuf(&x, \"" n "\", " n ", a_" a[1] ", a_" a[2] ", " len ", t_" a[3] ", &p_" n "))"
+}
+
+# The kinds of the rooted, v and neighbourhood collectives (no fast path).
+function gen_kind_coll_more(f, k,    n, b, m, a, i, root, cond, chk, other, oa, typ, cnt) {
+  n = pn[f, k]; b = pbase[f, k]; m = pmode[f, k]; root = coll_root(f)
+  if (m == "in" && b == "comm" && (root != "" || coll_uses_nbr(f))) {
+    decl = decl "  ms_comm *c_" n ";\n  ms_cc x;\n"
+    fastc = fastc " && 0"
+    slow = slow "  if ((cls = ms_cc_begin(&x, vm, " n ", fn))) return cls;\n  c_" n " = x.c;\n"
+    if (n == ehv) slow = slow "  eh = c_" n ";\n"
+    if (root != "") {
+      decl = decl "  ms_root role;\n"
+      slow = slow "  if ((cls = ms_cc_root(&x, " root ", &role))) return cls;\n"
+      if (coll_uses_size(f)) {
+        decl = decl "  int peers;\n"
+        slow = slow "  peers = role.peers;\n"
+      }
+    } else {
+      decl = decl "  int nin = 0, nout = 0;\n"
+      slow = slow "  if ((cls = ms_cc_degrees(&x, &nin, &nout))) return cls;\n"
+    }
+    arg[k] = "c_" n "->host"
+    return 1
+  }
+  if (m == "in" && b == "op" && root != "") {
+    typ = ""
+    for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "type") typ = pn[f, i]
+    decl = decl "  MPI_Op hop_" n ";\n"
+    fastc = fastc " && 0"
+    slow = slow "  if (!role.root && !role.leaf)\n    hop_" n " = ms_cc_ignored_op(" n ");\n  else if ((cls = ms_cc_op(&x, " n ", " typ ", &t_" typ ", &hop_" n ")))\n    return cls;\n"
+    arg[k] = "hop_" n
+    return 1
+  }
+  if (m == "in" && b == "int" && plen[f, k] != "") {
+    # Checked (and copied) by the v buffer that uses it.
+    decl = decl "  int32_t *a_" n " = NULL;\n"
+    fastc = fastc " && 0"
+    arg[k] = "a_" n
+    return 1
+  }
+  if (m == "in" && b ~ /^(sbuf|rbuf|inout)(_ip)?$/ && root != "") {
+    split(pargs[f, k], a, ",")
+    if (pbase[f, pidx[f, a[2]]] != "type") die(name[f] ": buffer " n " needs a datatype parameter")
+    decl = decl "  void *p_" n " = NULL;\n"
+    fastc = fastc " && 0"
+    cnt = coll_count(f, a[1], "")
+    chk = coll_has_op(f) ? "ms_cc_buf(&x, \"" n "\", " n ", " cnt ", t_" a[2] ", &p_" n ")" : "ms_cc_tbuf(&x, \"" n "\", " n ", " cnt ", " a[2] ", &t_" a[2] ", &p_" n ")"
+    if (b ~ /_ip$/) {
+      if (!proot[f, k]) die(name[f] ": " n ": in place in a rooted collective is the root's")
+      slow = slow "  if (role.leaf) {\n    if (role.in_place && " n " == ABI_IN_PLACE)\n      p_" n " = MPI_IN_PLACE;\n    else if ((cls = " chk "))\n      return cls;\n  }\n"
+    } else {
+      cond = proot[f, k] ? "role.root" : "(role.root || role.leaf)"
+      slow = slow "  if (" cond " && (cls = " chk ")) return cls;\n"
+    }
+    arg[k] = "p_" n
+    return 1
+  }
+  if (m == "in" && b ~ /^(sbuf|rbuf)v(_ip)?$/) {
+    split(pargs[f, k], a, ",")
+    decl = decl "  void *p_" n " = NULL;\n"
+    fastc = fastc " && 0"
+    if (b ~ /_ip$/) {
+      # In place, the host gets the receive side's arrays and type for the
+      # ignored send ones (checked by the time pre runs).
+      other = ""
+      for (i = 1; i <= np[f]; i++) if (pbase[f, i] ~ /^rbufv/) other = pargs[f, i]
+      if (other == "") die(name[f] ": " n ": in place needs a receive v buffer")
+      split(other, oa, ",")
+      slow = slow "  if (" n " == ABI_IN_PLACE) {\n    if ((cls = ms_cc_in_place(&x, \"" n "\"))) return cls;\n    p_" n " = MPI_IN_PLACE;\n  } else if (" coll_vchk(f, k, "             ") ") {\n    return cls;\n  }\n"
+      pre = pre "  if (p_" n " == MPI_IN_PLACE) {\n    a_" a[1] " = a_" oa[1] ";\n    a_" a[2] " = a_" oa[2] ";\n    t_" a[3] " = t_" oa[3] ";\n  }\n"
+    } else if (proot[f, k]) {
+      slow = slow "  if (role.root &&\n      (" coll_vchk(f, k, "       ") "))\n    return cls;\n"
+    } else {
+      slow = slow "  if (" coll_vchk(f, k, "      ") ")\n    return cls;\n"
+    }
+    arg[k] = "p_" n
+    return 1
+  }
+  if (m == "out" && b == "req" && coll_keep_args(f) != "") {
+    decl = decl "  void *temp = NULL;\n  ms_nbreq q;\n"
+    pre = pre "  if ((cls = ms_cc_keep_ints(&x, &temp, " coll_keep_args(f) "))) return cls;\n"
+    pre = pre "  if ((cls = ms_cc_req_begin(&x, " n ", &q))) {\n    free(temp);\n    return cls;\n  }\n"
+    arg[k] = "&q.r->host"
+    last = "CM_END:  return ms_cc_req_end(&x, &q, rc, temp);\n"
+    return 1
+  }
+  return 0
 }
 
 function coll_has_req(f,    i) {
@@ -30,6 +174,9 @@ function coll_has_req(f,    i) {
 
 function gen_kind_coll(f, k,    n, b, m, a, i, cnt, typ, chk) {
   n = pn[f, k]; b = pbase[f, k]; m = pmode[f, k]
+  if (gen_kind_coll_more(f, k)) return 1
+  # Reduce_local: no communicator, errors go to MPI_COMM_WORLD's handler.
+  if (m == "in" && b == "op" && !coll_has_comm(f)) decl = decl "  ms_cc x = {.vm = vm, .fn = fn};\n"
   if (proot[f, k] || plen[f, k] != "") return 0
   if (m == "in" && b == "comm") {
     both_decl("  ms_comm *c_" n ";\n")
@@ -71,7 +218,7 @@ function gen_kind_coll(f, k,    n, b, m, a, i, cnt, typ, chk) {
   }
   if (m == "in" && (b == "sbuf_ip" || b == "sbuf" || b == "rbuf" || b == "inout")) {
     split(pargs[f, k], a, ",")
-    cnt = coll_count(f, a[1]); typ = a[2]
+    cnt = coll_count(f, a[1], b ~ /^s/ ? "out" : "in"); typ = a[2]
     if (!((f, typ) in pidx) || pbase[f, pidx[f, typ]] != "type") die(name[f] ": buffer " n " needs a datatype parameter")
     both_decl("  void *p_" n ";\n")
     chk = coll_has_op(f) ? "ms_cc_buf(&x, \"" n "\", " n ", " cnt ", t_" typ ", &p_" n ")" : "ms_cc_tbuf(&x, \"" n "\", " n ", " cnt ", " typ ", &t_" typ ", &p_" n ")"

@@ -50,6 +50,24 @@ static inline int ms_cc_check(ms_cc *x, int host_rc) {
   return host_rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, host_rc, x->fn);
 }
 int ms_cc_shape(ms_cc *x, ms_shape *s);
+
+/* A rooted collective (Bcast, Gather(v), Scatter(v), Reduce) on this rank:
+ * which of its buffers are significant.  The root side holds a block per
+ * peer (Gather's receive, Scatter's send buffer; Reduce's result); the
+ * leaf side is what every contributing rank gives or gets.  On an
+ * intracommunicator every rank is a leaf and the root is both (its leaf
+ * side may be MPI_IN_PLACE); on an intercommunicator MPI_ROOT is the root
+ * side only, the other group's ranks the leaf side only, and MPI_PROC_NULL
+ * neither (its buffers, counts and types are ignored: the host gets NULL
+ * and whatever valid handles it can). */
+typedef struct ms_root {
+  int peers;     /* blocks at the root: the size, the remote size for an intercommunicator */
+  bool root;     /* the root side is significant */
+  bool leaf;     /* the leaf side is significant */
+  bool in_place; /* the intracommunicator's root: the leaf side may be MPI_IN_PLACE */
+} ms_root;
+/* ERR_ROOT for a root value the communicator cannot have. */
+int ms_cc_root(ms_cc *x, int root, ms_root *r);
 /* Only the block count (peers) and whether it is an intercommunicator. */
 int ms_cc_peers(ms_cc *x, int *peers, bool *inter);
 bool ms_cc_inter(ms_cc *x);
@@ -80,6 +98,8 @@ int ms_cc_in_place(ms_cc *x, const char *what);
 /* For an ignored (in-place) send type: its host handle if it is a valid
  * handle, else MPI_DATATYPE_NULL; never an error. */
 MPI_Datatype ms_cc_ignored_type(ms_gh h);
+/* The same for an ignored op (MPI_PROC_NULL's Reduce): MPI_OP_NULL if invalid. */
+MPI_Op ms_cc_ignored_op(ms_gh h);
 
 /* n guest ints (counts, displacements): host pointer or ERR_ARG. */
 int ms_cc_ints(ms_cc *x, const char *what, ms_gaddr g, int64_t n, int32_t **out);
@@ -124,6 +144,11 @@ int ms_cc_alloc(ms_cc *x, size_t bytes, void **out);
 /* A host copy of n guest ints into dst (non-blocking calls: the guest may
  * change its arrays before completion, the host must not see that). */
 void ms_cc_copy_ints(int32_t *dst, const int32_t *src, int n);
+/* Host copies of k guest int arrays in one malloc'd block *temp (NULL when
+ * all are NULL): the variadic arguments are k pairs (int32_t **a, int64_t
+ * n), and each non-NULL *a then points at its copy of n ints.  0 or
+ * ERR_NO_MEM (*temp NULL). */
+int ms_cc_keep_ints(ms_cc *x, void **temp, int k, ...);
 
 /* Non-blocking collectives.  ms_cc_req_begin checks the guest's request
  * pointer and makes a request object before the host starts anything;

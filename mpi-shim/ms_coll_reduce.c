@@ -1,67 +1,18 @@
-/* ms_coll_reduce.c — the reductions with special shapes: Reduce (rooted),
- * Reduce_scatter(_block), Reduce_local and their non-blocking forms
- * (Allreduce, Scan and Exscan are generated from mpi-api.tab).  The op is checked
- * against the type (predefined ops have no host arithmetic for
- * transport-only types); in place, the receive buffer is checked over the
- * whole input it then holds. */
+/* ms_coll_reduce.c — Reduce_scatter and Reduce_scatter_block and their
+ * non-blocking forms (the other reductions are generated from mpi-api.tab).
+ * hand-written: MPI_Reduce_scatter_block, MPI_Ireduce_scatter_block (in
+ * place, the receive buffer is checked over the whole input, recvcount
+ * times the local size); MPI_Reduce_scatter, MPI_Ireduce_scatter (the input
+ * is the sum of recvcounts, the output recvcounts[rank], and the host gets a
+ * copy of recvcounts for a user op too, whose callback may rewrite it).
+ * The op is checked against the type (predefined ops have no host
+ * arithmetic for transport-only types). */
 #include "ms_coll.h"
 #include "ms_fast.h"
 
 /* The type and op every participating rank gives (ms_cc_op). */
 static int type_op(ms_cc *x, ms_gh type, ms_gh op, ms_type **t, MPI_Op *hop) {
   return ms_cc_op(x, op, type, t, hop);
-}
-
-/* ---- Reduce ---- */
-
-static int32_t reduce(wasmso_vmctx *vm, ms_gaddr sbuf, ms_gaddr rbuf, int32_t count, ms_gh type,
-                      ms_gh op, int32_t root, ms_gh comm, ms_gaddr reqp, bool nb, const char *fn) {
-  ms_cc x;
-  ms_type *t;
-  MPI_Op hop = MPI_OP_NULL;
-  MPI_Datatype ht;
-  void *hs = NULL, *hr = NULL;
-  int rank, rc = ms_cc_begin(&x, vm, comm, fn);
-  if (rc) return rc;
-  if ((rc = MPI_Comm_rank(x.c->host, &rank)) != MPI_SUCCESS) return ms_cc_check(&x, rc);
-  bool send = true, recv = false, in_place_ok = false;
-  if (root == ABI_ROOT || root == ABI_PROC_NULL) { /* intercommunicator, root group */
-    if (!ms_cc_inter(&x))
-      return ms_raise(vm, x.c, ABI_ERR_ROOT, fn, "root %s on an intracommunicator",
-                      root == ABI_ROOT ? "MPI_ROOT" : "MPI_PROC_NULL");
-    send = false;
-    recv = root == ABI_ROOT;
-  } else if (root == rank && !ms_cc_inter(&x)) {
-    recv = in_place_ok = true;
-  }
-  if (send || recv) {
-    if ((rc = type_op(&x, type, op, &t, &hop))) return rc;
-    ht = t->host;
-  } else { /* MPI_PROC_NULL: nothing moves, but the host still validates the op */
-    ms_op *o;
-    ht = ms_cc_ignored_type(type);
-    if (ms_op_get(op, &o) == 0) hop = o->host;
-  }
-  if (recv && (rc = ms_cc_buf(&x, "recvbuf", rbuf, count, t, &hr))) return rc;
-  if (send) {
-    if (in_place_ok && sbuf == ABI_IN_PLACE)
-      hs = MPI_IN_PLACE;
-    else if ((rc = ms_cc_buf(&x, "sendbuf", sbuf, count, t, &hs)))
-      return rc;
-  }
-  int hroot = ms_rank_in(root);
-  if (!nb) return ms_cc_check(&x, MPI_Reduce(hs, hr, count, ht, hop, hroot, x.c->host));
-  ms_nbreq q;
-  if ((rc = ms_cc_req_begin(&x, reqp, &q))) return rc;
-  return ms_cc_req_end(&x, &q, MPI_Ireduce(hs, hr, count, ht, hop, hroot, x.c->host, &q.r->host),
-                       NULL);
-}
-
-int32_t ms_MPI_Reduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, int32_t root, uint32_t comm) {
-  return reduce(vm, sbuf, rbuf, count, type, op, root, comm, 0, false, "MPI_Reduce");
-}
-int32_t ms_MPI_Ireduce(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, int32_t count, uint32_t type, uint32_t op, int32_t root, uint32_t comm, uint32_t req) {
-  return reduce(vm, sbuf, rbuf, count, type, op, root, comm, req, true, "MPI_Ireduce");
 }
 
 /* ---- Reduce_scatter_block: recvcount × (local size) in, recvcount out ---- */
@@ -159,19 +110,4 @@ int32_t ms_MPI_Reduce_scatter(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, ui
 }
 int32_t ms_MPI_Ireduce_scatter(wasmso_vmctx *vm, uint32_t sbuf, uint32_t rbuf, uint32_t rcounts, uint32_t type, uint32_t op, uint32_t comm, uint32_t req) {
   return reduce_scatter(vm, sbuf, rbuf, rcounts, type, op, comm, req, true, "MPI_Ireduce_scatter");
-}
-
-/* ---- Reduce_local: no communicator; errors go to MPI_COMM_WORLD's handler ---- */
-
-int32_t ms_MPI_Reduce_local(wasmso_vmctx *vm, uint32_t inbuf, uint32_t inoutbuf, int32_t count, uint32_t type, uint32_t op) {
-  ms_cc x = {vm, NULL, "MPI_Reduce_local"};
-  ms_type *t;
-  MPI_Op hop;
-  void *hi, *hio;
-  int rc;
-  if ((rc = type_op(&x, type, op, &t, &hop)) ||
-      (rc = ms_cc_buf(&x, "inbuf", inbuf, count, t, &hi)) ||
-      (rc = ms_cc_buf(&x, "inoutbuf", inoutbuf, count, t, &hio)))
-    return rc;
-  return ms_check(vm, NULL, MPI_Reduce_local(hi, hio, count, t->host, hop), x.fn);
 }

@@ -2,6 +2,7 @@
  * raises the right class through the guest's error handler with a message
  * naming the argument (see ms_coll.h). */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,30 @@ int ms_cc_shape(ms_cc *x, ms_shape *s) {
   return ms_cc_peers(x, &s->peers, &s->inter);
 }
 
+int ms_cc_root(ms_cc *x, int root, ms_root *r) {
+  ms_shape s;
+  int rc = ms_cc_shape(x, &s);
+  if (rc) return rc;
+  r->peers = s.peers;
+  r->root = r->leaf = r->in_place = false;
+  if (s.inter) {
+    if (root == ABI_ROOT)
+      r->root = true;
+    else if (root >= 0 && root < s.peers)
+      r->leaf = true;
+    else if (root != ABI_PROC_NULL)
+      goto bad;
+    return 0;
+  }
+  if (root < 0 || root >= s.size) goto bad;
+  r->leaf = true;
+  r->root = r->in_place = root == s.rank;
+  return 0;
+bad:
+  return ms_raise(x->vm, x->c, ABI_ERR_ROOT, x->fn, "invalid root %d (%s of %d)", root,
+                  s.inter ? "intercommunicator, remote size" : "size", s.peers);
+}
+
 int ms_cc_bad_type(ms_cc *x, int cls, const char *what, ms_gh h) {
   return ms_raise(x->vm, x->c, cls, x->fn, "%s: invalid or uncommitted datatype 0x%x", what, h);
 }
@@ -60,6 +85,11 @@ int ms_cc_in_place(ms_cc *x, const char *what) {
 MPI_Datatype ms_cc_ignored_type(ms_gh h) {
   ms_type *t;
   return ms_type_get(h, &t) == 0 ? t->host : MPI_DATATYPE_NULL;
+}
+
+MPI_Op ms_cc_ignored_op(ms_gh h) {
+  ms_op *o;
+  return ms_op_get(h, &o) == 0 ? o->host : MPI_OP_NULL;
 }
 
 int ms_cc_ints(ms_cc *x, const char *what, ms_gaddr g, int64_t n, int32_t **out) {
@@ -183,6 +213,35 @@ int ms_cc_alloc(ms_cc *x, size_t bytes, void **out) {
 
 void ms_cc_copy_ints(int32_t *dst, const int32_t *src, int n) {
   if (n > 0) memcpy(dst, src, (size_t)n * sizeof *dst);
+}
+
+int ms_cc_keep_ints(ms_cc *x, void **temp, int k, ...) {
+  va_list ap;
+  size_t total = 0;
+  bool any = false;
+  *temp = NULL;
+  va_start(ap, k);
+  for (int i = 0; i < k; i++) {
+    int32_t **a = va_arg(ap, int32_t **);
+    int64_t n = va_arg(ap, int64_t);
+    if (*a) any = true, total += (size_t)n;
+  }
+  va_end(ap);
+  if (!any) return 0;
+  int rc = ms_cc_alloc(x, total * sizeof(int32_t), temp);
+  if (rc) return rc;
+  int32_t *copy = *temp;
+  va_start(ap, k);
+  for (int i = 0; i < k; i++) {
+    int32_t **a = va_arg(ap, int32_t **);
+    int64_t n = va_arg(ap, int64_t);
+    if (!*a) continue;
+    ms_cc_copy_ints(copy, *a, (int)n);
+    *a = copy;
+    copy += n;
+  }
+  va_end(ap);
+  return 0;
 }
 
 int ms_cc_req_begin(ms_cc *x, ms_gaddr reqp, ms_nbreq *q) {

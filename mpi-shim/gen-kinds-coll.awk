@@ -30,6 +30,10 @@ function coll_uses_size(f,    i) {
 function coll_count(f, s, side,    parts, n) {
   n = split(s, parts, "*")
   if (s == "size") return "peers"
+  if (s == "lsize") return "lsize"
+  if (s ~ /^sum\([a-z_]+\)$/) return "sum_" substr(s, 5, length(s) - 5)
+  if (s ~ /^[a-z_]+\[rank\]$/) return "a_" substr(s, 1, length(s) - 6) "[rank]"
+  if (n == 2 && parts[2] == "lsize") return cexpr(f, parts[1]) " * lsize"
   if (s == "nbr") return side == "out" ? "nout" : "nin"
   if (n == 1) return cexpr(f, s)
   if (n == 2 && parts[2] == "size") return cexpr(f, parts[1]) " * peers"
@@ -39,6 +43,19 @@ function coll_count(f, s, side,    parts, n) {
 # The root parameter of a rooted collective, or "".
 function coll_root(f,    i) {
   for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "rank" && pmode[f, i] == "in") return pn[f, i]
+  return ""
+}
+function coll_uses_lsize(f,    i) {
+  for (i = 1; i <= np[f]; i++) if (pargs[f, i] ~ /lsize/ || plen[f, i] ~ /lsize/) return 1
+  return 0
+}
+function coll_uses_rank(f,    i) {
+  for (i = 1; i <= np[f]; i++) if (pargs[f, i] ~ /\[rank\]/) return 1
+  return 0
+}
+# The parameter of base b (the first), or "".
+function coll_param(f, b,    i) {
+  for (i = 1; i <= np[f]; i++) if (pbase[f, i] == b) return pn[f, i]
   return ""
 }
 function coll_uses_nbr(f,    i) {
@@ -62,7 +79,7 @@ function coll_keep_args(f,    i, s, n) {
   s = ""; n = 0
   for (i = 1; i <= np[f]; i++)
     if (pbase[f, i] == "int" && plen[f, i] != "") {
-      s = s ", &a_" pn[f, i] ", (int64_t)" coll_count(f, plen[f, i], coll_array_side(f, pn[f, i]))
+      s = s ", &a_" pn[f, i] ", (int64_t)" coll_count(f, plen[f, i], plen[f, i] ~ /nbr/ ? coll_array_side(f, pn[f, i]) : "")
       n++
     }
   return n ? n s : ""
@@ -102,6 +119,16 @@ function gen_kind_coll_more(f, k,    n, b, m, a, i, root, cond, chk, other, oa, 
     arg[k] = "c_" n "->host"
     return 1
   }
+  if (m == "in" && b == "comm" && coll_uses_lsize(f)) {
+    decl = decl "  ms_comm *c_" n ";\n  ms_cc x;\n  int lsize = 0;\n"
+    if (coll_uses_rank(f)) decl = decl "  int rank = 0;\n"
+    fastc = fastc " && 0"
+    slow = slow "  if ((cls = ms_cc_begin(&x, vm, " n ", fn))) return cls;\n  c_" n " = x.c;\n"
+    if (n == ehv) slow = slow "  eh = c_" n ";\n"
+    slow = slow "  if ((cls = ms_cc_local(&x, " (coll_uses_rank(f) ? "&rank" : "NULL") ", &lsize))) return cls;\n"
+    arg[k] = "c_" n "->host"
+    return 1
+  }
   if (m == "in" && b == "op" && root != "") {
     typ = ""
     for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "type") typ = pn[f, i]
@@ -116,6 +143,36 @@ function gen_kind_coll_more(f, k,    n, b, m, a, i, root, cond, chk, other, oa, 
     decl = decl "  int32_t *a_" n " = NULL;\n"
     fastc = fastc " && 0"
     arg[k] = "a_" n
+    if (coll_has_op(f) && !coll_has_req(f)) {
+      # A user op's callback runs guest code in the middle of the call,
+      # which may rewrite the array: the host gets a copy.
+      decl = decl "  void *temp = NULL;\n"
+      pre = pre "  if (x.op_h && (cls = ms_cc_keep_ints(&x, &temp, " coll_keep_args(f) "))) return cls;\n"
+      always = always "  free(temp);\n"
+    }
+    return 1
+  }
+  # Reduce_scatter(_block): in place, the receive buffer holds the whole
+  # input (the send buffer's footprint); sum(P) sums int array P, checked
+  # first.
+  if (m == "in" && b ~ /^(sbuf_ip|rbuf)$/ && coll_has_op(f) && pargs[f, pidx[f, coll_param(f, "sbuf_ip")]] ~ /lsize|sum\(/) {
+    split(pargs[f, k], a, ",")
+    if (pbase[f, pidx[f, a[2]]] != "type") die(name[f] ": buffer " n " needs a datatype parameter")
+    cnt = coll_count(f, a[1], "")
+    decl = decl "  void *p_" n " = NULL;\n"
+    fastc = fastc " && 0"
+    if (b == "sbuf_ip") {
+      other = coll_param(f, "rbuf")
+      if (a[1] ~ /^sum\(/) {
+        i = substr(a[1], 5, length(a[1]) - 5)
+        decl = decl "  int64_t sum_" i " = 0;\n"
+        slow = slow "  if ((cls = ms_cc_ints(&x, \"" i "\", " i ", " coll_count(f, plen[f, pidx[f, i]], "") ", &a_" i ")) ||\n      (cls = ms_cc_sum(&x, \"" i "\", a_" i ", " coll_count(f, plen[f, pidx[f, i]], "") ", &sum_" i ")))\n    return cls;\n"
+      }
+      slow = slow "  if (" n " == ABI_IN_PLACE) {\n    if ((cls = ms_cc_in_place(&x, \"" n "\")) ||\n        (cls = ms_cc_buf(&x, \"" other " (in place: the whole input)\", " other ", " cnt ", t_" a[2] ", &p_" other ")))\n      return cls;\n    p_" n " = MPI_IN_PLACE;\n  } else if ((cls = ms_cc_buf(&x, \"" n "\", " n ", " cnt ", t_" a[2] ", &p_" n "))) {\n    return cls;\n  }\n"
+    } else {
+      slow = slow "  if (p_" coll_param(f, "sbuf_ip") " != MPI_IN_PLACE && (cls = ms_cc_buf(&x, \"" n "\", " n ", " cnt ", t_" a[2] ", &p_" n "))) return cls;\n"
+    }
+    arg[k] = "p_" n
     return 1
   }
   if (m == "in" && b ~ /^(sbuf|rbuf|inout)(_ip)?$/ && root != "") {

@@ -68,6 +68,9 @@ typedef struct ms_root {
 } ms_root;
 /* ERR_ROOT for a root value the communicator cannot have. */
 int ms_cc_root(ms_cc *x, int root, ms_root *r);
+/* The local rank (rank NULL: not wanted) and the local size, also on an
+ * intercommunicator (Reduce_scatter's counts). */
+int ms_cc_local(ms_cc *x, int *rank, int *size);
 /* Only the block count (peers) and whether it is an intercommunicator. */
 int ms_cc_peers(ms_cc *x, int *peers, bool *inter);
 bool ms_cc_inter(ms_cc *x);

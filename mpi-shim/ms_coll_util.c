@@ -26,6 +26,12 @@ int ms_cc_peers(ms_cc *x, int *peers, bool *inter) {
   return rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, rc, x->fn);
 }
 
+int ms_cc_local(ms_cc *x, int *rank, int *size) {
+  int rc = MPI_Comm_size(x->c->host, size);
+  if (rc == MPI_SUCCESS && rank) rc = MPI_Comm_rank(x->c->host, rank);
+  return rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, rc, x->fn);
+}
+
 int ms_cc_shape(ms_cc *x, ms_shape *s) {
   int rc = MPI_Comm_rank(x->c->host, &s->rank);
   if (rc == MPI_SUCCESS) rc = MPI_Comm_size(x->c->host, &s->size);

@@ -14,7 +14,9 @@
 # v buffers (COUNTS,DISPLS,TYPE) check their int arrays (of size or nbr
 # entries: in-degree for receive sides, out-degree for send sides), their
 # type and every block; a nonblocking call gives the host copies of the
-# arrays (ms_cc_keep_ints), freed when the request completes.
+# arrays (ms_cc_keep), freed when the request completes.
+# w buffers (COUNTS,DISPLS,TYPES) check their datatype arrays too, whose
+# host handles (and MPI_Aint displacements, widened) ms_cc_keep makes.
 
 # The datatype a buffer or op of function f refers to, and whether f has an op.
 function coll_has_op(f,    i) {
@@ -66,31 +68,41 @@ function coll_has_comm(f,    i) {
   for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "comm" && pmode[f, i] == "in") return 1
   return 0
 }
-# The side ("in" or "out") of the v buffer whose counts or displacements
-# int array a is.
+# The side ("in" or "out") of the v or w buffer whose array a is.
 function coll_array_side(f, a,    i, v) {
   for (i = 1; i <= np[f]; i++)
-    if (pbase[f, i] ~ /v/ && ("," pargs[f, i] ",") ~ ("," a ","))
+    if (pbase[f, i] ~ /^(s|r)buf(v|w)/ && ("," pargs[f, i] ",") ~ ("," a ","))
       return pbase[f, i] ~ /^s/ ? "out" : "in"
-  die(name[f] ": int array " a " belongs to no v buffer")
+  die(name[f] ": array " a " belongs to no v or w buffer")
 }
-# The int arrays of f (counts, displacements) as ms_cc_keep_ints's pairs.
-function coll_keep_args(f,    i, s, n) {
+# What ms_cc_keep gives the host for the arrays of f: copies of the int
+# arrays (counts, int displacements) if copies, and always the widened
+# MPI_Aint displacements and the host datatype handles; "" if nothing.
+function coll_keep_args(f, copies,    i, s, n, len, b) {
   s = ""; n = 0
-  for (i = 1; i <= np[f]; i++)
-    if (pbase[f, i] == "int" && plen[f, i] != "") {
-      s = s ", &a_" pn[f, i] ", (int64_t)" coll_count(f, plen[f, i], plen[f, i] ~ /nbr/ ? coll_array_side(f, pn[f, i]) : "")
-      n++
-    }
+  for (i = 1; i <= np[f]; i++) {
+    b = pbase[f, i]
+    if (plen[f, i] == "" || pmode[f, i] != "in" || (b != "int" && b != "aint" && b != "type")) continue
+    if (b == "int" && !copies) continue
+    len = coll_count(f, plen[f, i], plen[f, i] ~ /nbr/ ? coll_array_side(f, pn[f, i]) : "")
+    s = s ",\n      " (b == "int" ? "MS_KEEP_INTS, (void *)&a_" : b == "aint" ? "MS_KEEP_AINTS, (void *)&h_" : "MS_KEEP_TYPES, (void *)&h_") pn[f, i] ", a_" pn[f, i] ", (int64_t)" len
+    n++
+  }
   return n ? n s : ""
 }
-# A v buffer's checks: counts, displacements, datatype, every block.
-function coll_vchk(f, k, ind,    n, a, len, side) {
+# A v or w buffer's checks: counts, displacements, datatype (or datatype
+# array), every block.
+function coll_vchk(f, k, ind,    n, a, len, side, w) {
   n = pn[f, k]
   split(pargs[f, k], a, ",")
   side = pbase[f, k] ~ /^s/ ? "out" : "in"
+  w = pbase[f, k] ~ /w/
   if (plen[f, pidx[f, a[1]]] != plen[f, pidx[f, a[2]]]) die(name[f] ": " n ": counts and displacements differ in length")
   len = coll_count(f, plen[f, pidx[f, a[1]]], side)
+  if (w) return "(cls = ms_cc_ints(&x, \"" a[1] "\", " a[1] ", " len ", &a_" a[1] ")) ||\n" ind \
+    "(cls = ms_cc_ints(&x, \"" a[2] "\", " a[2] ", " len ", &a_" a[2] ")) ||\n" ind \
+    "(cls = ms_cc_ints(&x, \"" a[3] "\", " a[3] ", " len ", &a_" a[3] ")) ||\n" ind \
+    "(cls = ms_cc_wbuf(&x, \"" n "\", \"" a[3] "\", " n ", a_" a[1] ", a_" a[2] ", a_" a[3] ", " len ", &p_" n "))"
   return "(cls = ms_cc_ints(&x, \"" a[1] "\", " a[1] ", " len ", &a_" a[1] ")) ||\n" ind \
     "(cls = ms_cc_ints(&x, \"" a[2] "\", " a[2] ", " len ", &a_" a[2] ")) ||\n" ind \
     "(cls = ms_cc_type(&x, \"" n "\", " a[3] ", &t_" a[3] ")) ||\n" ind \
@@ -147,9 +159,17 @@ function gen_kind_coll_more(f, k,    n, b, m, a, i, root, cond, chk, other, oa, 
       # A user op's callback runs guest code in the middle of the call,
       # which may rewrite the array: the host gets a copy.
       decl = decl "  void *temp = NULL;\n"
-      pre = pre "  if (x.op_h && (cls = ms_cc_keep_ints(&x, &temp, " coll_keep_args(f) "))) return cls;\n"
+      pre = pre "  if (x.op_h && (cls = ms_cc_keep(&x, &temp, " coll_keep_args(f, 1) "))) return cls;\n"
       always = always "  free(temp);\n"
     }
+    return 1
+  }
+  if (m == "in" && (b == "aint" || b == "type") && plen[f, k] != "") {
+    # Checked by the w buffer that uses it; the host gets the widened
+    # displacements or host handles (ms_cc_keep).
+    decl = decl "  int32_t *a_" n " = NULL;\n  " (b == "aint" ? "MPI_Aint" : "MPI_Datatype") " *h_" n " = NULL;\n"
+    fastc = fastc " && 0"
+    arg[k] = "h_" n
     return 1
   }
   # Reduce_scatter(_block): in place, the receive buffer holds the whole
@@ -192,7 +212,7 @@ function gen_kind_coll_more(f, k,    n, b, m, a, i, root, cond, chk, other, oa, 
     arg[k] = "p_" n
     return 1
   }
-  if (m == "in" && b ~ /^(sbuf|rbuf)v(_ip)?$/) {
+  if (m == "in" && b ~ /^(sbuf|rbuf)(v|w)(_ip)?$/) {
     split(pargs[f, k], a, ",")
     decl = decl "  void *p_" n " = NULL;\n"
     fastc = fastc " && 0"
@@ -200,22 +220,28 @@ function gen_kind_coll_more(f, k,    n, b, m, a, i, root, cond, chk, other, oa, 
       # In place, the host gets the receive side's arrays and type for the
       # ignored send ones (checked by the time pre runs).
       other = ""
-      for (i = 1; i <= np[f]; i++) if (pbase[f, i] ~ /^rbufv/) other = pargs[f, i]
+      for (i = 1; i <= np[f]; i++) if (pbase[f, i] ~ /^rbuf(v|w)/) other = pargs[f, i]
       if (other == "") die(name[f] ": " n ": in place needs a receive v buffer")
       split(other, oa, ",")
       slow = slow "  if (" n " == ABI_IN_PLACE) {\n    if ((cls = ms_cc_in_place(&x, \"" n "\"))) return cls;\n    p_" n " = MPI_IN_PLACE;\n  } else if (" coll_vchk(f, k, "             ") ") {\n    return cls;\n  }\n"
-      pre = pre "  if (p_" n " == MPI_IN_PLACE) {\n    a_" a[1] " = a_" oa[1] ";\n    a_" a[2] " = a_" oa[2] ";\n    t_" a[3] " = t_" oa[3] ";\n  }\n"
+      pre = pre "  if (p_" n " == MPI_IN_PLACE) {\n    a_" a[1] " = a_" oa[1] ";\n    a_" a[2] " = a_" oa[2] ";\n    " (b ~ /w/ ? "a_" : "t_") a[3] " = " (b ~ /w/ ? "a_" : "t_") oa[3] ";\n  }\n"
     } else if (proot[f, k]) {
       slow = slow "  if (role.root &&\n      (" coll_vchk(f, k, "       ") "))\n    return cls;\n"
     } else {
       slow = slow "  if (" coll_vchk(f, k, "      ") ")\n    return cls;\n"
     }
+    if (b ~ /^rbufw/ && !coll_has_req(f)) {
+      # The last w buffer: the host's datatype handles (and displacements).
+      decl = decl "  void *temp = NULL;\n"
+      pre = pre "  if ((cls = ms_cc_keep(&x, &temp, " coll_keep_args(f, 0) "))) return cls;\n"
+      always = always "  free(temp);\n"
+    }
     arg[k] = "p_" n
     return 1
   }
-  if (m == "out" && b == "req" && coll_keep_args(f) != "") {
+  if (m == "out" && b == "req" && coll_keep_args(f, 1) != "") {
     decl = decl "  void *temp = NULL;\n  ms_nbreq q;\n"
-    pre = pre "  if ((cls = ms_cc_keep_ints(&x, &temp, " coll_keep_args(f) "))) return cls;\n"
+    pre = pre "  if ((cls = ms_cc_keep(&x, &temp, " coll_keep_args(f, 1) "))) return cls;\n"
     pre = pre "  if ((cls = ms_cc_req_begin(&x, " n ", &q))) {\n    free(temp);\n    return cls;\n  }\n"
     arg[k] = "&q.r->host"
     last = "CM_END:  return ms_cc_req_end(&x, &q, rc, temp);\n"

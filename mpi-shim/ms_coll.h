@@ -110,14 +110,11 @@ int ms_cc_ints(ms_cc *x, const char *what, ms_gaddr g, int64_t n, int32_t **out)
  * each lies in guest memory (ERR_COUNT for a negative count, ERR_BUFFER). */
 int ms_cc_vbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
                const int32_t *displs, int n, const ms_type *t, void **host);
-/* Blocks of counts[i] elements of types[i] at buf + displs[i] bytes, the
- * displacements given as ints (idispls) or host MPI_Aints (adispls). */
-int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
-               const int32_t *idispls, const MPI_Aint *adispls, ms_type *const *types, int n,
-               void **host);
-/* The datatypes of a w-collective: n guest handles at g, each committed;
- * their records in ts[], their host handles in hts[]. */
-int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts, MPI_Datatype *hts);
+/* The blocks of a w collective: n guest datatype handles at types, each
+ * committed (ERR_TYPE naming twhat[i]), then blocks of counts[i] elements
+ * of types[i] at buf + displs[i] bytes (int or 32-bit guest MPI_Aint). */
+int ms_cc_wbuf(ms_cc *x, const char *what, const char *twhat, ms_gaddr buf, const int32_t *counts,
+               const int32_t *displs, const int32_t *types, int n, void **host);
 
 /* A reduction's op and committed datatype.  The op is looked at first: a
  * predefined op on an invalid datatype is an op error (it is not defined
@@ -147,11 +144,20 @@ int ms_cc_alloc(ms_cc *x, size_t bytes, void **out);
 /* A host copy of n guest ints into dst (non-blocking calls: the guest may
  * change its arrays before completion, the host must not see that). */
 void ms_cc_copy_ints(int32_t *dst, const int32_t *src, int n);
-/* Host copies of k guest int arrays in one malloc'd block *temp (NULL when
- * all are NULL): the variadic arguments are k pairs (int32_t **a, int64_t
- * n), and each non-NULL *a then points at its copy of n ints.  0 or
- * ERR_NO_MEM (*temp NULL). */
-int ms_cc_keep_ints(ms_cc *x, void **temp, int k, ...);
+/* What the host gets instead of checked guest arrays, all in one malloc'd
+ * block *temp (NULL if nothing is kept; free()d by the caller or with the
+ * request): the variadic arguments are k quadruples (int how, void *dst,
+ * const int32_t *src, int64_t n), skipped when src is NULL, where how is
+ *   MS_KEEP_INTS   *(int32_t **)dst = a copy of the n ints (nonblocking
+ *                  calls and user ops: the guest may rewrite its arrays
+ *                  before the host is done);
+ *   MS_KEEP_AINTS  *(MPI_Aint **)dst = the n 32-bit guest MPI_Aints widened;
+ *   MS_KEEP_TYPES  *(MPI_Datatype **)dst = the host handles of the n guest
+ *                  datatype handles (checked before: MPI_DATATYPE_NULL for
+ *                  any that is not valid).
+ * 0 or ERR_NO_MEM (*temp NULL). */
+enum { MS_KEEP_INTS, MS_KEEP_AINTS, MS_KEEP_TYPES };
+int ms_cc_keep(ms_cc *x, void **temp, int k, ...);
 
 /* Non-blocking collectives.  ms_cc_req_begin checks the guest's request
  * pointer and makes a request object before the host starts anything;

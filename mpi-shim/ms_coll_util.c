@@ -141,33 +141,24 @@ int ms_cc_vbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
   return 0;
 }
 
-int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
-               const int32_t *idispls, const MPI_Aint *adispls, ms_type *const *types, int n,
-               void **host) {
+int ms_cc_wbuf(ms_cc *x, const char *what, const char *twhat, ms_gaddr buf, const int32_t *counts,
+               const int32_t *displs, const int32_t *types, int n, void **host) {
   if (buf == ABI_IN_PLACE)
     return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn, "%s: MPI_IN_PLACE is not allowed here",
                     what);
+  ms_type *t;
   for (int i = 0; i < n; i++) {
-    int cls =
-        block_ok(x->vm, (__int128)buf + (idispls ? idispls[i] : adispls[i]), counts[i], types[i]);
+    int cls = ms_type_get_committed((ms_gh)types[i], &t);
+    if (cls)
+      return ms_raise(x->vm, x->c, cls, x->fn, "%s[%d]: invalid or uncommitted datatype 0x%x",
+                      twhat, i, (ms_gh)types[i]);
+  }
+  for (int i = 0; i < n; i++) {
+    ms_type_get_committed((ms_gh)types[i], &t);
+    int cls = block_ok(x->vm, (__int128)buf + displs[i], counts[i], t);
     if (cls) return block_error(x, cls, what, i, counts[i]);
   }
   *host = x->vm->mem_base + buf;
-  return 0;
-}
-
-int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts, MPI_Datatype *hts) {
-  int32_t *hs;
-  int rc = ms_cc_ints(x, what, g, n, &hs);
-  if (rc) return rc;
-  for (int i = 0; i < n; i++) {
-    ms_gh h = (ms_gh)hs[i];
-    int cls = ms_type_get_committed(h, &ts[i]);
-    if (cls)
-      return ms_raise(x->vm, x->c, cls, x->fn, "%s[%d]: invalid or uncommitted datatype 0x%x", what,
-                      i, h);
-    hts[i] = ts[i]->host;
-  }
   return 0;
 }
 
@@ -221,30 +212,53 @@ void ms_cc_copy_ints(int32_t *dst, const int32_t *src, int n) {
   if (n > 0) memcpy(dst, src, (size_t)n * sizeof *dst);
 }
 
-int ms_cc_keep_ints(ms_cc *x, void **temp, int k, ...) {
+static size_t keep_size(int how, int64_t n) {
+  size_t each = how == MS_KEEP_INTS ? 4 : how == MS_KEEP_AINTS ? sizeof(MPI_Aint) : sizeof(MPI_Datatype);
+  return ((size_t)n * each + 7) & ~(size_t)7; /* every piece 8-byte aligned */
+}
+
+int ms_cc_keep(ms_cc *x, void **temp, int k, ...) {
   va_list ap;
   size_t total = 0;
   bool any = false;
   *temp = NULL;
   va_start(ap, k);
   for (int i = 0; i < k; i++) {
-    int32_t **a = va_arg(ap, int32_t **);
+    int how = va_arg(ap, int);
+    (void)va_arg(ap, void *);
+    const int32_t *src = va_arg(ap, const int32_t *);
     int64_t n = va_arg(ap, int64_t);
-    if (*a) any = true, total += (size_t)n;
+    if (src) any = true, total += keep_size(how, n);
   }
   va_end(ap);
   if (!any) return 0;
-  int rc = ms_cc_alloc(x, total * sizeof(int32_t), temp);
+  int rc = ms_cc_alloc(x, total, temp);
   if (rc) return rc;
-  int32_t *copy = *temp;
+  char *next = *temp;
   va_start(ap, k);
   for (int i = 0; i < k; i++) {
-    int32_t **a = va_arg(ap, int32_t **);
+    int how = va_arg(ap, int);
+    void *dst = va_arg(ap, void *);
+    const int32_t *src = va_arg(ap, const int32_t *);
     int64_t n = va_arg(ap, int64_t);
-    if (!*a) continue;
-    ms_cc_copy_ints(copy, *a, (int)n);
-    *a = copy;
-    copy += n;
+    if (!src) continue;
+    if (how == MS_KEEP_INTS) {
+      int32_t *copy = (int32_t *)next;
+      ms_cc_copy_ints(copy, src, (int)n);
+      *(int32_t **)dst = copy;
+    } else if (how == MS_KEEP_AINTS) {
+      MPI_Aint *wide = (MPI_Aint *)next;
+      for (int64_t j = 0; j < n; j++) wide[j] = src[j]; /* guest MPI_Aint: signed 32-bit */
+      *(MPI_Aint **)dst = wide;
+    } else {
+      MPI_Datatype *hts = (MPI_Datatype *)next;
+      for (int64_t j = 0; j < n; j++) {
+        ms_type *t;
+        hts[j] = ms_type_get_committed((ms_gh)src[j], &t) == 0 ? t->host : MPI_DATATYPE_NULL;
+      }
+      *(MPI_Datatype **)dst = hts;
+    }
+    next += keep_size(how, n);
   }
   va_end(ap);
   return 0;

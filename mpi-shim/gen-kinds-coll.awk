@@ -18,13 +18,13 @@
 # w buffers (COUNTS,DISPLS,TYPES) check their datatype arrays too, whose
 # host handles (and MPI_Aint displacements, widened) ms_cc_keep makes.
 
-# The datatype a buffer or op of function f refers to, and whether f has an op.
+# Whether f has an op (a reduction).
 function coll_has_op(f,    i) {
   for (i = 1; i <= np[f]; i++) if (pbase[f, i] == "op") return 1
   return 0
 }
 function coll_uses_size(f,    i) {
-  for (i = 1; i <= np[f]; i++) if (pargs[f, i] ~ /size/ || plen[f, i] ~ /size/) return 1
+  for (i = 1; i <= np[f]; i++) if (pargs[f, i] ~ /(^|[^l])size/ || plen[f, i] ~ /(^|[^l])size/) return 1
   return 0
 }
 # A count: a parameter, or PARAM*size (per peer), PARAM*nbr (per
@@ -237,6 +237,23 @@ function gen_kind_coll_more(f, k,    n, b, m, a, i, root, cond, chk, other, oa, 
       always = always "  free(temp);\n"
     }
     arg[k] = "p_" n
+    return 1
+  }
+  if (m == "in" && b == "op" && plen[f, k] == "" && coll_param(f, "type") == "") {
+    # An op on its own (MPI_Op_commutative): any valid op, predefined or not.
+    decl = decl "  ms_op *o_" n ";\n"
+    fastc = fastc " && 0"
+    slow = slow "  if ((cls = ms_op_get(" n ", &o_" n ")))\n    return ms_raise(vm, eh, cls, fn, \"invalid op %#x\", " n ");\n"
+    arg[k] = "o_" n "->host"
+    return 1
+  }
+  if (m == "out" && b == "flag" && plen[f, k] == "") {
+    # A result the call writes: NULL (guest 0) is refused.
+    decl = decl "  int32_t *o_" n ";\n  int h_" n " = 0;\n"
+    fastc = fastc " && 0"
+    slow = slow "  if (" n " == 0 || !(o_" n " = ms_ptr(vm, " n ", 4)))\n    return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"result pointer %#x lies outside guest memory\", " n ");\n"
+    arg[k] = "&h_" n
+    ok = ok "  int32_t v_" n " = h_" n " != 0;\n  memcpy(o_" n ", &v_" n ", 4);\n"
     return 1
   }
   if (m == "out" && b == "req" && coll_keep_args(f, 1) != "") {

@@ -50,6 +50,27 @@ static inline int ms_cc_check(ms_cc *x, int host_rc) {
   return host_rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, host_rc, x->fn);
 }
 int ms_cc_shape(ms_cc *x, ms_shape *s);
+
+/* A rooted collective (Bcast, Gather(v), Scatter(v), Reduce) on this rank:
+ * which of its buffers are significant.  The root side holds a block per
+ * peer (Gather's receive, Scatter's send buffer; Reduce's result); the
+ * leaf side is what every contributing rank gives or gets.  On an
+ * intracommunicator every rank is a leaf and the root is both (its leaf
+ * side may be MPI_IN_PLACE); on an intercommunicator MPI_ROOT is the root
+ * side only, the other group's ranks the leaf side only, and MPI_PROC_NULL
+ * neither (its buffers, counts and types are ignored: the host gets NULL
+ * and whatever valid handles it can). */
+typedef struct ms_root {
+  int peers;     /* blocks at the root: the size, the remote size for an intercommunicator */
+  bool root;     /* the root side is significant */
+  bool leaf;     /* the leaf side is significant */
+  bool in_place; /* the intracommunicator's root: the leaf side may be MPI_IN_PLACE */
+} ms_root;
+/* ERR_ROOT for a root value the communicator cannot have. */
+int ms_cc_root(ms_cc *x, int root, ms_root *r);
+/* The local rank (rank NULL: not wanted) and the local size, also on an
+ * intercommunicator (Reduce_scatter's counts). */
+int ms_cc_local(ms_cc *x, int *rank, int *size);
 /* Only the block count (peers) and whether it is an intercommunicator. */
 int ms_cc_peers(ms_cc *x, int *peers, bool *inter);
 bool ms_cc_inter(ms_cc *x);
@@ -80,6 +101,8 @@ int ms_cc_in_place(ms_cc *x, const char *what);
 /* For an ignored (in-place) send type: its host handle if it is a valid
  * handle, else MPI_DATATYPE_NULL; never an error. */
 MPI_Datatype ms_cc_ignored_type(ms_gh h);
+/* The same for an ignored op (MPI_PROC_NULL's Reduce): MPI_OP_NULL if invalid. */
+MPI_Op ms_cc_ignored_op(ms_gh h);
 
 /* n guest ints (counts, displacements): host pointer or ERR_ARG. */
 int ms_cc_ints(ms_cc *x, const char *what, ms_gaddr g, int64_t n, int32_t **out);
@@ -87,14 +110,11 @@ int ms_cc_ints(ms_cc *x, const char *what, ms_gaddr g, int64_t n, int32_t **out)
  * each lies in guest memory (ERR_COUNT for a negative count, ERR_BUFFER). */
 int ms_cc_vbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
                const int32_t *displs, int n, const ms_type *t, void **host);
-/* Blocks of counts[i] elements of types[i] at buf + displs[i] bytes, the
- * displacements given as ints (idispls) or host MPI_Aints (adispls). */
-int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
-               const int32_t *idispls, const MPI_Aint *adispls, ms_type *const *types, int n,
-               void **host);
-/* The datatypes of a w-collective: n guest handles at g, each committed;
- * their records in ts[], their host handles in hts[]. */
-int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts, MPI_Datatype *hts);
+/* The blocks of a w collective: n guest datatype handles at types, each
+ * committed (ERR_TYPE naming twhat[i]), then blocks of counts[i] elements
+ * of types[i] at buf + displs[i] bytes (int or 32-bit guest MPI_Aint). */
+int ms_cc_wbuf(ms_cc *x, const char *what, const char *twhat, ms_gaddr buf, const int32_t *counts,
+               const int32_t *displs, const int32_t *types, int n, void **host);
 
 /* A reduction's op and committed datatype.  The op is looked at first: a
  * predefined op on an invalid datatype is an op error (it is not defined
@@ -124,6 +144,20 @@ int ms_cc_alloc(ms_cc *x, size_t bytes, void **out);
 /* A host copy of n guest ints into dst (non-blocking calls: the guest may
  * change its arrays before completion, the host must not see that). */
 void ms_cc_copy_ints(int32_t *dst, const int32_t *src, int n);
+/* What the host gets instead of checked guest arrays, all in one malloc'd
+ * block *temp (NULL if nothing is kept; free()d by the caller or with the
+ * request): the variadic arguments are k quadruples (int how, void *dst,
+ * const int32_t *src, int64_t n), skipped when src is NULL, where how is
+ *   MS_KEEP_INTS   *(int32_t **)dst = a copy of the n ints (nonblocking
+ *                  calls and user ops: the guest may rewrite its arrays
+ *                  before the host is done);
+ *   MS_KEEP_AINTS  *(MPI_Aint **)dst = the n 32-bit guest MPI_Aints widened;
+ *   MS_KEEP_TYPES  *(MPI_Datatype **)dst = the host handles of the n guest
+ *                  datatype handles (checked before: MPI_DATATYPE_NULL for
+ *                  any that is not valid).
+ * 0 or ERR_NO_MEM (*temp NULL). */
+enum { MS_KEEP_INTS, MS_KEEP_AINTS, MS_KEEP_TYPES };
+int ms_cc_keep(ms_cc *x, void **temp, int k, ...);
 
 /* Non-blocking collectives.  ms_cc_req_begin checks the guest's request
  * pointer and makes a request object before the host starts anything;

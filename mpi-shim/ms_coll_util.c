@@ -2,6 +2,7 @@
  * raises the right class through the guest's error handler with a message
  * naming the argument (see ms_coll.h). */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,11 +26,41 @@ int ms_cc_peers(ms_cc *x, int *peers, bool *inter) {
   return rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, rc, x->fn);
 }
 
+int ms_cc_local(ms_cc *x, int *rank, int *size) {
+  int rc = MPI_Comm_size(x->c->host, size);
+  if (rc == MPI_SUCCESS && rank) rc = MPI_Comm_rank(x->c->host, rank);
+  return rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, rc, x->fn);
+}
+
 int ms_cc_shape(ms_cc *x, ms_shape *s) {
   int rc = MPI_Comm_rank(x->c->host, &s->rank);
   if (rc == MPI_SUCCESS) rc = MPI_Comm_size(x->c->host, &s->size);
   if (rc != MPI_SUCCESS) return ms_check(x->vm, x->c, rc, x->fn);
   return ms_cc_peers(x, &s->peers, &s->inter);
+}
+
+int ms_cc_root(ms_cc *x, int root, ms_root *r) {
+  ms_shape s;
+  int rc = ms_cc_shape(x, &s);
+  if (rc) return rc;
+  r->peers = s.peers;
+  r->root = r->leaf = r->in_place = false;
+  if (s.inter) {
+    if (root == ABI_ROOT)
+      r->root = true;
+    else if (root >= 0 && root < s.peers)
+      r->leaf = true;
+    else if (root != ABI_PROC_NULL)
+      goto bad;
+    return 0;
+  }
+  if (root < 0 || root >= s.size) goto bad;
+  r->leaf = true;
+  r->root = r->in_place = root == s.rank;
+  return 0;
+bad:
+  return ms_raise(x->vm, x->c, ABI_ERR_ROOT, x->fn, "invalid root %d (%s of %d)", root,
+                  s.inter ? "intercommunicator, remote size" : "size", s.peers);
 }
 
 int ms_cc_bad_type(ms_cc *x, int cls, const char *what, ms_gh h) {
@@ -60,6 +91,11 @@ int ms_cc_in_place(ms_cc *x, const char *what) {
 MPI_Datatype ms_cc_ignored_type(ms_gh h) {
   ms_type *t;
   return ms_type_get(h, &t) == 0 ? t->host : MPI_DATATYPE_NULL;
+}
+
+MPI_Op ms_cc_ignored_op(ms_gh h) {
+  ms_op *o;
+  return ms_op_get(h, &o) == 0 ? o->host : MPI_OP_NULL;
 }
 
 int ms_cc_ints(ms_cc *x, const char *what, ms_gaddr g, int64_t n, int32_t **out) {
@@ -105,33 +141,24 @@ int ms_cc_vbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
   return 0;
 }
 
-int ms_cc_wbuf(ms_cc *x, const char *what, ms_gaddr buf, const int32_t *counts,
-               const int32_t *idispls, const MPI_Aint *adispls, ms_type *const *types, int n,
-               void **host) {
+int ms_cc_wbuf(ms_cc *x, const char *what, const char *twhat, ms_gaddr buf, const int32_t *counts,
+               const int32_t *displs, const int32_t *types, int n, void **host) {
   if (buf == ABI_IN_PLACE)
     return ms_raise(x->vm, x->c, ABI_ERR_BUFFER, x->fn, "%s: MPI_IN_PLACE is not allowed here",
                     what);
+  ms_type *t;
   for (int i = 0; i < n; i++) {
-    int cls =
-        block_ok(x->vm, (__int128)buf + (idispls ? idispls[i] : adispls[i]), counts[i], types[i]);
+    int cls = ms_type_get_committed((ms_gh)types[i], &t);
+    if (cls)
+      return ms_raise(x->vm, x->c, cls, x->fn, "%s[%d]: invalid or uncommitted datatype 0x%x",
+                      twhat, i, (ms_gh)types[i]);
+  }
+  for (int i = 0; i < n; i++) {
+    ms_type_get_committed((ms_gh)types[i], &t);
+    int cls = block_ok(x->vm, (__int128)buf + displs[i], counts[i], t);
     if (cls) return block_error(x, cls, what, i, counts[i]);
   }
   *host = x->vm->mem_base + buf;
-  return 0;
-}
-
-int ms_cc_types(ms_cc *x, const char *what, ms_gaddr g, int n, ms_type **ts, MPI_Datatype *hts) {
-  int32_t *hs;
-  int rc = ms_cc_ints(x, what, g, n, &hs);
-  if (rc) return rc;
-  for (int i = 0; i < n; i++) {
-    ms_gh h = (ms_gh)hs[i];
-    int cls = ms_type_get_committed(h, &ts[i]);
-    if (cls)
-      return ms_raise(x->vm, x->c, cls, x->fn, "%s[%d]: invalid or uncommitted datatype 0x%x", what,
-                      i, h);
-    hts[i] = ts[i]->host;
-  }
   return 0;
 }
 
@@ -183,6 +210,58 @@ int ms_cc_alloc(ms_cc *x, size_t bytes, void **out) {
 
 void ms_cc_copy_ints(int32_t *dst, const int32_t *src, int n) {
   if (n > 0) memcpy(dst, src, (size_t)n * sizeof *dst);
+}
+
+static size_t keep_size(int how, int64_t n) {
+  size_t each = how == MS_KEEP_INTS ? 4 : how == MS_KEEP_AINTS ? sizeof(MPI_Aint) : sizeof(MPI_Datatype);
+  return ((size_t)n * each + 7) & ~(size_t)7; /* every piece 8-byte aligned */
+}
+
+int ms_cc_keep(ms_cc *x, void **temp, int k, ...) {
+  va_list ap;
+  size_t total = 0;
+  bool any = false;
+  *temp = NULL;
+  va_start(ap, k);
+  for (int i = 0; i < k; i++) {
+    int how = va_arg(ap, int);
+    (void)va_arg(ap, void *);
+    const int32_t *src = va_arg(ap, const int32_t *);
+    int64_t n = va_arg(ap, int64_t);
+    if (src) any = true, total += keep_size(how, n);
+  }
+  va_end(ap);
+  if (!any) return 0;
+  int rc = ms_cc_alloc(x, total, temp);
+  if (rc) return rc;
+  char *next = *temp;
+  va_start(ap, k);
+  for (int i = 0; i < k; i++) {
+    int how = va_arg(ap, int);
+    void *dst = va_arg(ap, void *);
+    const int32_t *src = va_arg(ap, const int32_t *);
+    int64_t n = va_arg(ap, int64_t);
+    if (!src) continue;
+    if (how == MS_KEEP_INTS) {
+      int32_t *copy = (int32_t *)next;
+      ms_cc_copy_ints(copy, src, (int)n);
+      *(int32_t **)dst = copy;
+    } else if (how == MS_KEEP_AINTS) {
+      MPI_Aint *wide = (MPI_Aint *)next;
+      for (int64_t j = 0; j < n; j++) wide[j] = src[j]; /* guest MPI_Aint: signed 32-bit */
+      *(MPI_Aint **)dst = wide;
+    } else {
+      MPI_Datatype *hts = (MPI_Datatype *)next;
+      for (int64_t j = 0; j < n; j++) {
+        ms_type *t;
+        hts[j] = ms_type_get_committed((ms_gh)src[j], &t) == 0 ? t->host : MPI_DATATYPE_NULL;
+      }
+      *(MPI_Datatype **)dst = hts;
+    }
+    next += keep_size(how, n);
+  }
+  va_end(ap);
+  return 0;
 }
 
 int ms_cc_req_begin(ms_cc *x, ms_gaddr reqp, ms_nbreq *q) {

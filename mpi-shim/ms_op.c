@@ -1,8 +1,12 @@
-/* ms_op.c — MPI_Op_create, MPI_Op_free, MPI_Op_commutative.  A user op's
- * function is an index into the guest's function table with the Wasm
- * signature (i32, i32, i32, i32) -> () of
+/* ms_op.c — MPI_Op_create and MPI_Op_free (MPI_Op_commutative is generated
+ * from mpi-api.tab).  A user op's function is an index into the guest's
+ * function table with the Wasm signature (i32, i32, i32, i32) -> () of
  * void f(void *invec, void *inoutvec, int *len, MPI_Datatype *dt);
- * the host op calls it through a trampoline (ms_op_tramp.c). */
+ * the host op calls it through a trampoline (ms_op_tramp.c).
+ * hand-written: MPI_Op_create (binds the guest function to a trampoline
+ * slot, released again if the host fails);
+ * MPI_Op_free (refuses predefined ops; pinned ops are freed after the last
+ * pending reduction, with their trampoline slot). */
 #include <string.h>
 
 #include "ms_coll.h"
@@ -74,21 +78,5 @@ int32_t ms_MPI_Op_free(wasmso_vmctx *vm, uint32_t opp) {
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, F);
   ms_gh null = ABI_OP_NULL;
   memcpy(p, &null, 4);
-  return 0;
-}
-
-int32_t ms_MPI_Op_commutative(wasmso_vmctx *vm, uint32_t oph, uint32_t commp) {
-  static const char F[] = "MPI_Op_commutative";
-  int32_t *p = out4(vm, commp);
-  if (!p)
-    return ms_raise(vm, NULL, ABI_ERR_ARG, F, "result pointer 0x%x lies outside guest memory",
-                    commp);
-  ms_op *op;
-  int cls = ms_op_get((ms_gh)oph, &op);
-  if (cls) return ms_raise(vm, NULL, cls, F, "invalid op 0x%x", (ms_gh)oph);
-  int c = 0, rc = MPI_Op_commutative(op->host, &c);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, F);
-  int32_t v = c != 0;
-  memcpy(p, &v, 4);
   return 0;
 }

@@ -215,12 +215,15 @@ ms_gh ms_type_from_host(MPI_Datatype host) {
 /* ---- cached communicator rank and size (ms_fast.h) ---- */
 
 void ms_comm_cache(ms_comm *c) {
-  int rank, size;
+  int rank, size, inter = 0, remote = 0;
   if (!c || c->host == MPI_COMM_NULL || c->host == (MPI_Comm)0) return;
   if (MPI_Comm_rank(c->host, &rank) != MPI_SUCCESS ||
-      MPI_Comm_size(c->host, &size) != MPI_SUCCESS || rank < 0 || size <= 0)
+      MPI_Comm_size(c->host, &size) != MPI_SUCCESS || rank < 0 || size <= 0 ||
+      MPI_Comm_test_inter(c->host, &inter) != MPI_SUCCESS ||
+      (inter && (MPI_Comm_remote_size(c->host, &remote) != MPI_SUCCESS || remote <= 0)))
     return;
   c->rank = rank;
+  c->remote_size = inter ? remote : 0;
   c->size = size;
 }
 

@@ -86,10 +86,11 @@ typedef struct ms_comm {
   /* MPI_Comm_free'd while pending operations pin it (ms_obj_release): the
    * handle is gone, the host communicator stays until the last unpin. */
   bool free_deferred;
-  /* The local rank and size, cached once the host said them (ms_comm_cache,
-   * ms_fast.h): they never change for a communicator.  size 0: not cached
-   * (a new, zeroed record; after MPI_Finalize). */
-  int32_t rank, size;
+  /* The local rank and size, and the remote size of an intercommunicator
+   * (0 for an intracommunicator), cached once the host said them
+   * (ms_comm_cache, ms_fast.h): they never change for a communicator.  size
+   * 0: not cached (a new, zeroed record; after MPI_Finalize). */
+  int32_t rank, size, remote_size;
 } ms_comm;
 
 typedef struct ms_type {

@@ -5,7 +5,8 @@
  * freed, so a guest writing over its attached buffer could make the host
  * copy later messages outside it.  The guest cannot tell the difference: a
  * program may not touch its attached buffer, and MPI_Buffer_detach gives back
- * the guest's address and size. */
+ * the guest's address and size.
+ * hand-written: MPI_Buffer_attach, MPI_Buffer_detach (the shadow buffer). */
 #include <stdlib.h>
 
 #include "ms_p2p.h"

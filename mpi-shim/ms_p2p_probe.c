@@ -1,7 +1,12 @@
 /* ms_p2p_probe.c — probing and matched receives: Probe, Iprobe, Mprobe,
  * Improbe, Mrecv, Imrecv.  A matched message is a guest handle of the
  * message table (its record holds the host MPI_Message); MPI_MESSAGE_NO_PROC
- * (a probe of MPI_PROC_NULL) is the predefined ABI_MESSAGE_NO_PROC. */
+ * (a probe of MPI_PROC_NULL) is the predefined ABI_MESSAGE_NO_PROC.
+ * Probe is generated from mpi-api.tab.
+ * hand-written: MPI_Iprobe (the status written only when a message is there)
+ * hand-written: MPI_Mprobe, MPI_Improbe, MPI_Mrecv, MPI_Imrecv (message
+ *   handles: a record reserved before the probe, MPI_MESSAGE_NO_PROC kept
+ *   predefined, the handle consumed by the receive) */
 #include "ms_p2p.h"
 
 static int bad_comm(wasmso_vmctx *vm, int cls, const char *fn, u32 comm) {

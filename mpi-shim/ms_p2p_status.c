@@ -2,7 +2,9 @@
  * Get_elements(_x), Status_set_elements(_x), Status_set_cancelled and
  * Test_cancelled.  The guest status is rebuilt as a host status
  * (ms_status_in), the host answers, and setters store back only the internal
- * part (count, cancelled): the public fields stay exactly as the guest left them. */
+ * part (count, cancelled): the public fields stay exactly as the guest left them.
+ * hand-written: all of them (a guest status in and, for the setters, only its
+ *   internal words out; NULL status and count pointers refused). */
 #include <string.h>
 
 #include "ms_p2p.h"

@@ -1,7 +1,9 @@
 /* ms_req_greq.c — generalized requests: the guest's query, free and cancel
  * functions (indices in its function table) run when the host calls our
  * callbacks.  The query function fills a guest status in guest scratch
- * memory, which then becomes the host's status. */
+ * memory, which then becomes the host's status.
+ * hand-written: MPI_Grequest_start, MPI_Grequest_complete (guest callbacks
+ *   through host trampolines; a freed request's record kept until complete). */
 #include <stdlib.h>
 
 #include "ms_p2p.h"

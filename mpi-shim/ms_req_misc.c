@@ -1,5 +1,7 @@
 /* ms_req_misc.c — request management: Request_free, Request_get_status,
- * Cancel, and starting persistent requests (Start, Startall). */
+ * Cancel, and starting persistent requests (Start, Startall).
+ * hand-written: all of them (a request's state decides: active or not,
+ *   persistent, generalized, orphaned by Request_free while active). */
 #include "ms_p2p.h"
 
 #include <stdlib.h>

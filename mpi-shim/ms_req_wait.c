@@ -1,6 +1,11 @@
 /* ms_req_wait.c — completion: Wait and Test, and their all/any/some forms
  * over arrays of requests.  A request the host completed is released (temp
- * freed, guest handle set to MPI_REQUEST_NULL) unless it is persistent. */
+ * freed, guest handle set to MPI_REQUEST_NULL) unless it is persistent.
+ * hand-written: MPI_Wait, MPI_Test, MPI_Waitall, MPI_Testall, MPI_Waitany,
+ *   MPI_Testany, MPI_Waitsome, MPI_Testsome (completion: the guest's array
+ *   read once, each completed request released and its guest slot nulled,
+ *   persistent ones kept, statuses and MPI_ERR_IN_STATUS per entry; Wait's
+ *   fast path inlines a plain request's release) */
 #include "ms_p2p.h"
 
 static int out_of_memory(wasmso_vmctx *vm, int cls, const char *fn, const char *what, u32 g) {

@@ -5,7 +5,10 @@
  * A guest keyval is a host keyval whose extra_state is our record; the
  * record outlives MPI_Type_free_keyval because the host may still call back
  * for attributes set before.  The predefined callbacks (guest 0 and 1) are
- * the host's own: the guest is not called for them. */
+ * the host's own: the guest is not called for them.
+ *
+ * hand-written: MPI_Type_create_keyval (the callbacks checked and bound to
+ * the host's), MPI_Type_free_keyval (the keyval record outlives it). */
 #include <stdlib.h>
 
 #include "ms_type.h"
@@ -124,51 +127,11 @@ int32_t ms_MPI_Type_free_keyval(V *vm, uint32_t keyval) {
   return 0;
 }
 
-/* ---- attributes ---- */
+/* ---- attributes (their wrappers are generated) ---- */
 
-static int attr_args(V *vm, const char *fn, G type, I keyval, ms_type **t, struct keyval **k) {
-  if (ms_type_get(type, t))
-    return ms_raise(vm, NULL, ABI_ERR_TYPE, fn, "invalid datatype handle 0x%x", (unsigned)type);
-  if (!(*k = keyval_get(keyval)))
-    return ms_raise(vm, NULL, ABI_ERR_KEYVAL, fn, "invalid type keyval %d", keyval);
+int ms_ty_keyval(int guest, int *host) {
+  struct keyval *k = keyval_get(guest);
+  if (!k) return ABI_ERR_KEYVAL;
+  *host = k->host;
   return 0;
-}
-
-int32_t ms_MPI_Type_set_attr(V *vm, uint32_t type, int32_t keyval, uint32_t value) {
-  MS_NO_REENTRY(vm, "MPI_Type_set_attr");
-  static const char fn[] = "MPI_Type_set_attr";
-  ms_type *t;
-  struct keyval *k;
-  int cls = attr_args(vm, fn, type, keyval, &t, &k);
-  if (cls) return cls;
-  int rc = MPI_Type_set_attr(t->host, k->host, (void *)(uintptr_t)value);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
-}
-
-int32_t ms_MPI_Type_get_attr(V *vm, uint32_t type, int32_t keyval, uint32_t value, uint32_t flag) {
-  static const char fn[] = "MPI_Type_get_attr";
-  ms_type *t;
-  struct keyval *k;
-  int cls = attr_args(vm, fn, type, keyval, &t, &k);
-  if (cls) return cls;
-  if (!ms_in_mem(vm, value, 4)) return MS_BADPTR(vm, fn, "attribute_val", value);
-  if (!ms_in_mem(vm, flag, 4)) return MS_BADPTR(vm, fn, "flag", flag);
-  void *v = NULL;
-  int found = 0;
-  int rc = MPI_Type_get_attr(t->host, k->host, &v, &found);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  if (found) ms_put32(vm, value, (int32_t)(uintptr_t)v);
-  ms_put32(vm, flag, found != 0);
-  return 0;
-}
-
-int32_t ms_MPI_Type_delete_attr(V *vm, uint32_t type, int32_t keyval) {
-  MS_NO_REENTRY(vm, "MPI_Type_delete_attr");
-  static const char fn[] = "MPI_Type_delete_attr";
-  ms_type *t;
-  struct keyval *k;
-  int cls = attr_args(vm, fn, type, keyval, &t, &k);
-  if (cls) return cls;
-  int rc = MPI_Type_delete_attr(t->host, k->host);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }

@@ -56,6 +56,16 @@ function gen_kind_type(f, k,    n, b, m, fl) {
     fastc = fastc " && 0"
     slow = slow "  if ((cls = ms_ty_keyval(" n ", &hk_" n ")))\n    return ms_raise(vm, eh, cls, fn, \"invalid type keyval %d\", " n ");\n"
     arg[k] = "hk_" n
+  } else if (m == "inout" && b == "keyval") {
+    # The address of a type keyval the helper frees: it becomes MPI_KEYVAL_INVALID.
+    if (!ty_helper(f) || !frees[f]) die(name[f] ": a keyval& is freed by a helper (host=ms_ty_*)")
+    decl = decl "  ms_i32 *o_" n ";\n  int32_t g_" n ", hk_" n ";\n"
+    fastc = fastc " && 0"
+    slow = slow "  if (!(o_" n " = ms_ptr(vm, " n ", 4)))\n" ty_badptr(n)
+    slow = slow "  g_" n " = *o_" n ";\n"
+    slow = slow "  if ((cls = ms_ty_keyval(g_" n ", &hk_" n ")))\n    return ms_raise(vm, eh, cls, fn, \"invalid type keyval %d\", g_" n ");\n"
+    arg[k] = "g_" n
+    ok = ok "  *o_" n " = ABI_KEYVAL_INVALID;\n"
   } else if (m == "in" && b == "ptr") {
     # An attribute value: the guest's 32-bit word, kept by the host as a pointer.
     arg[k] = "(void *)(uintptr_t)" n

@@ -93,6 +93,8 @@ typedef int64_t ms_ty_i64 __attribute__((aligned(1), may_alias));
 #define MS_TY_STR_MAX ((size_t)1 << 20)
 /* A guest type keyval's host keyval: 0, or ABI_ERR_KEYVAL (ms_type_attr.c). */
 int ms_ty_keyval(int guest, int *host);
+/* Free a valid guest type keyval (its record stays for the host's callbacks). */
+int ms_ty_free_keyval(int guest);
 
 /* The sizes and extents the guest sees: our record's.  MPI-4: a size an
  * int cannot hold is MPI_UNDEFINED. */

@@ -7,8 +7,8 @@
  * for attributes set before.  The predefined callbacks (guest 0 and 1) are
  * the host's own: the guest is not called for them.
  *
- * hand-written: MPI_Type_create_keyval (the callbacks checked and bound to
- * the host's), MPI_Type_free_keyval (the keyval record outlives it). */
+ * hand-written: MPI_Type_create_keyval (the guest callbacks checked and
+ * bound to the host's through a keyval record of ours). */
 #include <stdlib.h>
 
 #include "ms_type.h"
@@ -112,19 +112,13 @@ int32_t ms_MPI_Type_create_keyval(V *vm, uint32_t copy_fn, uint32_t delete_fn, u
   return 0;
 }
 
-int32_t ms_MPI_Type_free_keyval(V *vm, uint32_t keyval) {
-  MS_NO_REENTRY(vm, "MPI_Type_free_keyval");
-  static const char fn[] = "MPI_Type_free_keyval";
-  if (!ms_in_mem(vm, keyval, 4)) return MS_BADPTR(vm, fn, "type_keyval", keyval);
-  int32_t g = ms_get32(vm, keyval);
-  struct keyval *k = keyval_get(g);
-  if (!k) return ms_raise(vm, NULL, ABI_ERR_KEYVAL, fn, "invalid type keyval %d", g);
+/* MPI_Type_free_keyval (generated wrapper): the record stays, marked freed. */
+int ms_ty_free_keyval(int guest) {
+  struct keyval *k = keyval_get(guest);
   int host = k->host;
   int rc = MPI_Type_free_keyval(&host);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  k->freed = true;
-  ms_put32(vm, keyval, ABI_KEYVAL_INVALID);
-  return 0;
+  if (rc == MPI_SUCCESS) k->freed = true;
+  return rc;
 }
 
 /* ---- attributes (their wrappers are generated) ---- */

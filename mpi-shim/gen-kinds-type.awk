@@ -82,14 +82,14 @@ function gen_kind_type(f, k,    n, b, m, fl) {
     slow = slow "  if (!(s_" n " = ms_gstr(vm, " n ", MS_TY_STR_MAX)))\n    return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"" n " %#x is not a string in guest memory\", " n ");\n"
     arg[k] = "s_" n
   } else if (m == "out" && b == "str") {
-    # A string the helper gives, written (cut to the capacity the table
-    # names, its NUL included) after the call: its whole footprint is
+    # A string the helper gives, written (cut to MPI_MAX_NAME bytes, its
+    # NUL included, for str*(NAME)) after the call: its whole footprint is
     # checked then, before anything is written.
-    if (pargs[f, k] !~ /^MPI_[A-Z_]+$/) die(name[f] ": str* needs its capacity, str*(MPI_MAX_...)")
+    if (pargs[f, k] !~ /^[A-Z_]+$/) die(name[f] ": str* needs its MPI_MAX_ name")
     decl = decl "  const char *h_" n " = NULL;\n"
     fastc = fastc " && 0"
     arg[k] = "&h_" n
-    ok = ok "  if ((cls = ms_str_out(vm, " n ", h_" n ", ABI_" substr(pargs[f, k], 5) ", NULL)))\n" ty_badptr(n)
+    ok = ok "  if ((cls = ms_str_out(vm, " n ", h_" n ", ABI_MAX_" pargs[f, k] ", NULL)))\n" ty_badptr(n)
   } else if (m == "in" && b == "addr") {
     # Any guest address, MPI_BOTTOM (0) to the end of memory.
     fastc = fastc " && 0"

@@ -293,6 +293,17 @@ function emit_fn(f,    k) {
     print "}"
     return
   }
+  if (ret[f] == "aint") {
+    # Address arithmetic that cannot fail (MPI_Aint_add, MPI_Aint_diff):
+    # the value of the function it names, on the arguments as the kinds
+    # pass them.
+    if (frees[f] || decl slow pre always fail ok last != "") die(name[f] ": an aint result takes plain arguments only")
+    print ret_host(f) " ms_" name[f] "(" host_params(f) ") {"
+    print "  (void)vm;"
+    print "  return " host[f] "(" arglist(f, 0) ");"
+    print "}"
+    return
+  }
   if (fast[f]) {
     if (fastc ~ /&& 0/) die(name[f] ": flag fast on a kind that has no fast path")
     print "static __attribute__((noinline, cold)) int32_t ms_slow_" name[f] "(" host_params(f) ") {"

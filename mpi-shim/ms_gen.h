@@ -8,6 +8,7 @@
 #include "ms_comm.h"
 #include "ms_fast.h"
 #include "ms_p2p.h"
+#include "ms_type.h"
 
 /* The collective context of a fast-path call on predefined communicator c
  * (handle comm), as ms_cc_begin makes it; always true. */

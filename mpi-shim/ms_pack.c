@@ -2,7 +2,13 @@
  * forms.  Besides the typed buffer (ms_buffer), the packed buffer
  * [buf, buf + size) must lie in guest memory, the position (a guest int, or
  * a 32-bit MPI_Aint for external32) within it, and the data must fit in what
- * is left: then host MPI stays inside the packed buffer whatever it does. */
+ * is left: then host MPI stays inside the packed buffer whatever it does.
+ *
+ * hand-written: MPI_Pack, MPI_Unpack, MPI_Pack_external, MPI_Unpack_external
+ * (the packed buffer, the position in it and the fit of the data are checked
+ * together), MPI_Pack_size, MPI_Pack_external_size (sizes checked against
+ * the int or 32-bit MPI_Aint result: MPI_ERR_VALUE_TOO_LARGE, which host MPI
+ * has no code for). */
 #include <limits.h>
 #include <string.h>
 

@@ -44,9 +44,6 @@ int ms_type_finish(wasmso_vmctx *vm, const char *fn, int host_rc, MPI_Datatype h
  * on failure the host type is freed and the class returned. */
 int ms_type_wrap(MPI_Datatype host, bool transport_only, ms_gh *out);
 
-/* A guest datatype handle at guest address g, through its record (any state). */
-int ms_type_at(const wasmso_vmctx *vm, uint32_t g, ms_gh *h, ms_type **t);
-
 /* A guest NUL-terminated string of at most max bytes (NUL included) at g:
  * its host address, or NULL if it leaves memory or is longer. */
 const char *ms_gstr(const wasmso_vmctx *vm, uint32_t g, size_t max);
@@ -77,14 +74,91 @@ ms_gh ms_type_component(ms_gh h, uint32_t i); /* 0: not known */
 void ms_type_extra_drop(ms_gh h); /* at MPI_Type_free */
 const char *ms_type_predef_name(ms_gh h); /* "MPI_INT", or NULL */
 
-/* ---- the wrappers (prototypes: ms_api.h, from mpi-api.tab) ---- */
+/* ---- what the generated wrappers call (gen-kinds-type.awk) ----
+ * Where a host function would be (host=ms_ty_* in mpi-api.tab): the
+ * wrapper has checked every argument; a datatype comes as its record and
+ * its guest handle; results go to host-typed variables that the wrapper
+ * translates and stores on success; the return is a host code (MPI_SUCCESS,
+ * or an MPI_ERR_* class that ms_check maps and raises). */
+
+/* Guest MPI_Aint outputs: a value that does not fit 32 bits is reported as
+ * MPI_UNDEFINED (MPI-4 semantics), never truncated. */
+static inline int32_t ms_ty_aint_or_undefined(int64_t v) {
+  return v < INT32_MIN || v > INT32_MAX ? ABI_UNDEFINED : (int32_t)v;
+}
+/* A guest MPI_Count (64-bit, maybe unaligned). */
+typedef int64_t ms_ty_i64 __attribute__((aligned(1), may_alias));
+/* The longest guest string a datatype call reads (MPI_Type_set_name; longer
+ * names are cut to MPI_MAX_OBJECT_NAME - 1 anyway). */
+#define MS_TY_STR_MAX ((size_t)1 << 20)
+/* A guest type keyval's host keyval: 0, or ABI_ERR_KEYVAL (ms_type_attr.c). */
+int ms_ty_keyval(int guest, int *host);
+/* Free a valid guest type keyval (its record stays for the host's callbacks). */
+int ms_ty_free_keyval(int guest);
+
+/* The sizes and extents the guest sees: our record's.  MPI-4: a size an
+ * int cannot hold is MPI_UNDEFINED. */
+static inline int ms_ty_size(const ms_type *t, ms_gh h, int *size) {
+  (void)h;
+  *size = t->size > INT32_MAX ? MPI_UNDEFINED : (int)t->size;
+  return MPI_SUCCESS;
+}
+static inline int ms_ty_size_count(const ms_type *t, ms_gh h, MPI_Count *size) {
+  (void)h;
+  *size = t->size;
+  return MPI_SUCCESS;
+}
+static inline int ms_ty_extent(const ms_type *t, ms_gh h, MPI_Aint *lb, MPI_Aint *extent) {
+  (void)h;
+  *lb = t->lb, *extent = t->extent;
+  return MPI_SUCCESS;
+}
+static inline int ms_ty_extent_count(const ms_type *t, ms_gh h, MPI_Count *lb, MPI_Count *extent) {
+  (void)h;
+  *lb = t->lb, *extent = t->extent;
+  return MPI_SUCCESS;
+}
+static inline int ms_ty_true_extent(const ms_type *t, ms_gh h, MPI_Aint *lb, MPI_Aint *extent) {
+  (void)h;
+  *lb = t->true_lb, *extent = t->true_extent;
+  return MPI_SUCCESS;
+}
+static inline int ms_ty_true_extent_count(const ms_type *t, ms_gh h, MPI_Count *lb,
+                                          MPI_Count *extent) {
+  (void)h;
+  *lb = t->true_lb, *extent = t->true_extent;
+  return MPI_SUCCESS;
+}
+/* Commit (predefined and committed types: nothing to do); free a user type
+ * (the host type and our record go now, or with the last pending operation
+ * that pins it). */
+int ms_ty_commit(ms_type *t, ms_gh h);
+int ms_ty_free(ms_type *t, ms_gh h);
+/* Names: stored by the shim (MPI_ERR_NO_MEM); a type without one is "", a
+ * predefined type is named as Open MPI names it. */
+int ms_ty_set_name(ms_type *t, ms_gh h, const char *name);
+int ms_ty_get_name(const ms_type *t, ms_gh h, const char **name, int *len);
+/* The decoding's envelope: the combiner as the ABI's; MPI_ERR_INTERN if the
+ * host cannot decode. */
+int ms_ty_envelope(const ms_type *t, ms_gh h, int *ni, int *na, int *nd, int *combiner);
+/* The predefined type of that class and size (MPI_ERR_ARG: none). */
+int ms_ty_match_size(int typeclass, int size, ms_gh *type);
+/* Addresses are guest addresses (MPI_BOTTOM is guest 0), as the guest's
+ * 32-bit MPI_Aint holds them; their arithmetic is 32-bit, as in the guest. */
+static inline int ms_ty_address(uint32_t location, MPI_Aint *address) {
+  *address = (int32_t)location;
+  return MPI_SUCCESS;
+}
+static inline int32_t ms_ty_aint_add(int32_t base, int32_t disp) {
+  return (int32_t)((uint32_t)base + (uint32_t)disp);
+}
+static inline int32_t ms_ty_aint_diff(int32_t addr1, int32_t addr2) {
+  return (int32_t)((uint32_t)addr1 - (uint32_t)addr2);
+}
+
+/* ---- the hand-written wrappers (prototypes: ms_api.h, from mpi-api.tab) ---- */
 typedef wasmso_vmctx V;
 typedef uint32_t G; /* guest pointer or handle */
 typedef int32_t I;  /* guest int or MPI_Aint */
-
-
-
-
-
 
 #endif

@@ -1,6 +1,10 @@
 /* ms_type_array.c — the array constructors, subarray and darray.  Their
  * orders and distributions are ABI constants mapped to the host's; the hull
- * is the whole global array (both types are resized to it). */
+ * is the whole global array (both types are resized to it).
+ *
+ * hand-written: MPI_Type_create_subarray (the nesting of sizes, subsizes and
+ * starts), MPI_Type_create_darray (the distribution arithmetic and the
+ * translated distribution arrays), and the hull each computes first. */
 #include <stdlib.h>
 
 #include "ms_type.h"

@@ -5,7 +5,10 @@
  * A guest keyval is a host keyval whose extra_state is our record; the
  * record outlives MPI_Type_free_keyval because the host may still call back
  * for attributes set before.  The predefined callbacks (guest 0 and 1) are
- * the host's own: the guest is not called for them. */
+ * the host's own: the guest is not called for them.
+ *
+ * hand-written: MPI_Type_create_keyval (the guest callbacks checked and
+ * bound to the host's through a keyval record of ours). */
 #include <stdlib.h>
 
 #include "ms_type.h"
@@ -109,66 +112,20 @@ int32_t ms_MPI_Type_create_keyval(V *vm, uint32_t copy_fn, uint32_t delete_fn, u
   return 0;
 }
 
-int32_t ms_MPI_Type_free_keyval(V *vm, uint32_t keyval) {
-  MS_NO_REENTRY(vm, "MPI_Type_free_keyval");
-  static const char fn[] = "MPI_Type_free_keyval";
-  if (!ms_in_mem(vm, keyval, 4)) return MS_BADPTR(vm, fn, "type_keyval", keyval);
-  int32_t g = ms_get32(vm, keyval);
-  struct keyval *k = keyval_get(g);
-  if (!k) return ms_raise(vm, NULL, ABI_ERR_KEYVAL, fn, "invalid type keyval %d", g);
+/* MPI_Type_free_keyval (generated wrapper): the record stays, marked freed. */
+int ms_ty_free_keyval(int guest) {
+  struct keyval *k = keyval_get(guest);
   int host = k->host;
   int rc = MPI_Type_free_keyval(&host);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  k->freed = true;
-  ms_put32(vm, keyval, ABI_KEYVAL_INVALID);
+  if (rc == MPI_SUCCESS) k->freed = true;
+  return rc;
+}
+
+/* ---- attributes (their wrappers are generated) ---- */
+
+int ms_ty_keyval(int guest, int *host) {
+  struct keyval *k = keyval_get(guest);
+  if (!k) return ABI_ERR_KEYVAL;
+  *host = k->host;
   return 0;
-}
-
-/* ---- attributes ---- */
-
-static int attr_args(V *vm, const char *fn, G type, I keyval, ms_type **t, struct keyval **k) {
-  if (ms_type_get(type, t))
-    return ms_raise(vm, NULL, ABI_ERR_TYPE, fn, "invalid datatype handle 0x%x", (unsigned)type);
-  if (!(*k = keyval_get(keyval)))
-    return ms_raise(vm, NULL, ABI_ERR_KEYVAL, fn, "invalid type keyval %d", keyval);
-  return 0;
-}
-
-int32_t ms_MPI_Type_set_attr(V *vm, uint32_t type, int32_t keyval, uint32_t value) {
-  MS_NO_REENTRY(vm, "MPI_Type_set_attr");
-  static const char fn[] = "MPI_Type_set_attr";
-  ms_type *t;
-  struct keyval *k;
-  int cls = attr_args(vm, fn, type, keyval, &t, &k);
-  if (cls) return cls;
-  int rc = MPI_Type_set_attr(t->host, k->host, (void *)(uintptr_t)value);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
-}
-
-int32_t ms_MPI_Type_get_attr(V *vm, uint32_t type, int32_t keyval, uint32_t value, uint32_t flag) {
-  static const char fn[] = "MPI_Type_get_attr";
-  ms_type *t;
-  struct keyval *k;
-  int cls = attr_args(vm, fn, type, keyval, &t, &k);
-  if (cls) return cls;
-  if (!ms_in_mem(vm, value, 4)) return MS_BADPTR(vm, fn, "attribute_val", value);
-  if (!ms_in_mem(vm, flag, 4)) return MS_BADPTR(vm, fn, "flag", flag);
-  void *v = NULL;
-  int found = 0;
-  int rc = MPI_Type_get_attr(t->host, k->host, &v, &found);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  if (found) ms_put32(vm, value, (int32_t)(uintptr_t)v);
-  ms_put32(vm, flag, found != 0);
-  return 0;
-}
-
-int32_t ms_MPI_Type_delete_attr(V *vm, uint32_t type, int32_t keyval) {
-  MS_NO_REENTRY(vm, "MPI_Type_delete_attr");
-  static const char fn[] = "MPI_Type_delete_attr";
-  ms_type *t;
-  struct keyval *k;
-  int cls = attr_args(vm, fn, type, keyval, &t, &k);
-  if (cls) return cls;
-  int rc = MPI_Type_delete_attr(t->host, k->host);
-  return rc == MPI_SUCCESS ? 0 : ms_check(vm, NULL, rc, fn);
 }

@@ -2,7 +2,13 @@
  * displacement lists: contiguous, vector, indexed (and their byte-displacement
  * h- forms), indexed_block, struct, resized, dup.  Each computes the new
  * type's hull from its components' records before the host type is wrapped
- * (ms_type_finish); guest MPI_Aint arrays are widened to the host's 64 bits. */
+ * (ms_type_finish); guest MPI_Aint arrays are widened to the host's 64 bits.
+ *
+ * hand-written: MPI_Type_contiguous, _vector, _create_hvector, _indexed,
+ * _create_hindexed, _create_indexed_block, _create_hindexed_block,
+ * _create_struct, _create_resized, _dup (each computes its own 128-bit
+ * bounds hull from its arguments before the host constructor, and the new
+ * handle is made by ms_type_finish after it). */
 #include <stdlib.h>
 
 #include "ms_type.h"

@@ -1,9 +1,14 @@
-/* ms_type_decode.c — MPI_Type_get_envelope and MPI_Type_get_contents: the
+/* ms_type_decode.c — MPI_Type_get_envelope (its generated wrapper calls
+ * ms_ty_envelope) and MPI_Type_get_contents: the
  * host's decoding, with combiners, orders and distributions mapped to the ABI,
  * displacements narrowed to the guest's 32-bit MPI_Aint (refused if they do
  * not fit), and component datatypes handed back as guest handles: the
  * predefined handle for a named type, a new handle for a derived one (the
- * guest frees it, as MPI requires). */
+ * guest frees it, as MPI requires).
+ *
+ * hand-written: MPI_Type_get_contents (the sizes of its arrays come from the
+ * host's envelope, and the component handles it hands out are made, or
+ * released on failure, together). */
 #include <stdlib.h>
 
 #include "ms_type.h"
@@ -42,19 +47,9 @@ static int envelope(const ms_type *t, int *ni, int *na, int *nd, int *comb) {
   return *comb < 0 || *ni < 0 || *na < 0 || *nd < 0 ? ABI_ERR_INTERN : 0;
 }
 
-int32_t ms_MPI_Type_get_envelope(V *vm, uint32_t type, uint32_t ni, uint32_t na, uint32_t nd, uint32_t combiner) {
-  static const char fn[] = "MPI_Type_get_envelope";
-  ms_type *t;
-  if (ms_type_get(type, &t))
-    return ms_raise(vm, NULL, ABI_ERR_TYPE, fn, "invalid datatype handle 0x%x", (unsigned)type);
-  G outs[4] = {ni, na, nd, combiner};
-  for (int i = 0; i < 4; i++)
-    if (!ms_in_mem(vm, outs[i], 4)) return MS_BADPTR(vm, fn, "output argument", outs[i]);
-  int v[4];
-  int cls = envelope(t, &v[0], &v[1], &v[2], &v[3]);
-  if (cls) return ms_raise(vm, NULL, cls, fn, "host MPI cannot decode datatype 0x%x", (unsigned)type);
-  for (int i = 0; i < 4; i++) ms_put32(vm, outs[i], v[i]);
-  return 0;
+int ms_ty_envelope(const ms_type *t, ms_gh h, int *ni, int *na, int *nd, int *combiner) {
+  (void)h;
+  return envelope(t, ni, na, nd, combiner) ? MPI_ERR_INTERN : MPI_SUCCESS;
 }
 
 /* Orders, distributions and default darray arguments back to ABI values. */

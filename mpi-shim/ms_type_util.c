@@ -23,12 +23,6 @@ void ms_put64(const wasmso_vmctx *vm, uint32_t g, int64_t v) {
   memcpy(vm->mem_base + g, &v, 8);
 }
 
-int ms_type_at(const wasmso_vmctx *vm, uint32_t g, ms_gh *h, ms_type **t) {
-  if (!ms_in_mem(vm, g, 4)) return ABI_ERR_ARG;
-  *h = (ms_gh)ms_get32(vm, g);
-  return ms_type_get(*h, t);
-}
-
 const char *ms_gstr(const wasmso_vmctx *vm, uint32_t g, size_t max) {
   uint64_t size = ms_memsize(vm);
   if (g == 0 || g >= size) return NULL;

@@ -14,6 +14,7 @@
 #   names   the implemented functions, one a line (the sdk's import list).
 #   sigs    "name params results" of each (tests/sdk/imports.sh).
 #   frees   the functions flagged frees (tests/mpi/reentry-list.sh).
+#   hand    the functions whose wrappers are hand-written (tests/mpi/api-gen.sh).
 #   proto   a C file of guest prototypes, one per implemented function, that
 #           must compile against the sdk's mpi.h (tests/sdk/imports.sh).
 #   missing the functions mpi.h declares that the shim does not implement.
@@ -107,7 +108,7 @@ function parse_kind(f, k, s,    m, b) {
   else if (s ~ /&$/) { pmode[f, k] = "inout"; s = substr(s, 1, length(s) - 1) }
   pbase[f, k] = s
   b = s
-  if (!(b in H) && !(b in I) && !(b in W) && b !~ /^(sbuf|rbuf|inout|bytes|addr|ptr|str|status|fn|argv|int3|va|intercomm)$|^(sbuf|rbuf)(_ip|v|w|v_ip|w_ip)$/)
+  if (!(b in H) && !(b in I) && !(b in W) && b !~ /^(sbuf|rbuf|inout|bytes|cbytes|addr|ptr|str|status|fn|argv|int3|va|intercomm)$|^(sbuf|rbuf)(_ip|v|w|v_ip|w_ip)$/)
     die(name[f] ": unknown kind " pk[f, k])
 }
 
@@ -115,7 +116,7 @@ function parse_kind(f, k, s,    m, b) {
 # The guest's C type of parameter k (for the prototype check).
 function guest_ctype(f, k,    b, m, arr) {
   b = pbase[f, k]; m = pmode[f, k]; arr = plen[f, k] != ""
-  if (b ~ /^(sbuf|addr)/) return "const void *"
+  if (b ~ /^(sbuf|addr|cbytes)/) return "const void *"
   if (b ~ /^(rbuf|inout|bytes)/) return "void *"
   if (b == "ptr") return "void *"
   if (b == "str") return m == "in" ? "const char *" : "char *"
@@ -165,6 +166,7 @@ END {
   else if (out == "table") emit_table()
   else if (out == "names") { for (f = 1; f <= nf; f++) print name[f] }
   else if (out == "frees") { for (f = 1; f <= nf; f++) if (frees[f]) print name[f] }
+  else if (out == "hand") { for (f = 1; f <= nf; f++) if (body[f] == "hand") print name[f] }
   else if (out == "sigs") { for (f = 1; f <= nf; f++) print name[f], wasm_sig(f), ret_wasm(f) }
   else if (out == "missing") { for (i = 1; i <= nmissing; i++) print missing[i] }
   else if (out == "proto") emit_proto()

@@ -3,8 +3,11 @@
  * Test_cancelled.  The guest status is rebuilt as a host status
  * (ms_status_in), the host answers, and setters store back only the internal
  * part (count, cancelled): the public fields stay exactly as the guest left them.
- * hand-written: all of them (a guest status in and, for the setters, only its
- *   internal words out; NULL status and count pointers refused). */
+ * hand-written: MPI_Get_count, MPI_Get_elements, MPI_Get_elements_x,
+ *   MPI_Status_set_elements, MPI_Status_set_elements_x,
+ *   MPI_Status_set_cancelled, MPI_Test_cancelled (a guest status in and, for
+ *   the setters, only its internal words out; NULL status and count
+ *   pointers refused). */
 #include <string.h>
 
 #include "ms_p2p.h"

@@ -1,6 +1,7 @@
 /* ms_req_misc.c — request management: Request_free, Request_get_status,
  * Cancel, and starting persistent requests (Start, Startall).
- * hand-written: all of them (a request's state decides: active or not,
+ * hand-written: MPI_Request_free, MPI_Request_get_status, MPI_Cancel,
+ *   MPI_Start, MPI_Startall (a request's state decides: active or not,
  *   persistent, generalized, orphaned by Request_free while active). */
 #include "ms_p2p.h"
 

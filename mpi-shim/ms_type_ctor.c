@@ -4,9 +4,10 @@
  * type's hull from its components' records before the host type is wrapped
  * (ms_type_finish); guest MPI_Aint arrays are widened to the host's 64 bits.
  *
- * hand-written: MPI_Type_contiguous, _vector, _create_hvector, _indexed,
- * _create_hindexed, _create_indexed_block, _create_hindexed_block,
- * _create_struct, _create_resized, _dup (each computes its own 128-bit
+ * hand-written: MPI_Type_contiguous, MPI_Type_vector, MPI_Type_create_hvector,
+ * MPI_Type_indexed, MPI_Type_create_hindexed, MPI_Type_create_indexed_block,
+ * MPI_Type_create_hindexed_block, MPI_Type_create_struct,
+ * MPI_Type_create_resized, MPI_Type_dup (each computes its own 128-bit
  * bounds hull from its arguments before the host constructor, and the new
  * handle is made by ms_type_finish after it). */
 #include <stdlib.h>

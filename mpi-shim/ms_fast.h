@@ -228,15 +228,14 @@ static inline bool ms_fast_req_in(const wasmso_vmctx *vm, ms_gaddr g, ms_u32 **s
   return true;
 }
 
-/* Plain request h (from ms_fast_req_in or ms_fast_req_new), completed or
- * freed by the host: its record released as ms_req_release does (the slot
- * queued for reuse, generation bumped) and ABI_REQUEST_NULL stored in the
- * guest's slot if slot. */
-static inline void ms_fast_req_done(ms_gh h, ms_u32 *slot) {
-  struct ms_table *t = &ms_tables[MS_REQUEST];
-  uint32_t i = h & (MS_TAB_MAX_INDEX - 1);
-  struct ms_slot *s = ms_slot_at(t, i);
+/* Release slot i of table t: queued for reuse (the oldest free slot is
+ * reused first, once more than MS_TAB_REUSE_AFTER are free), its generation
+ * bumped so that stale handles are refused.  ms_obj_free and the fast
+ * request path share it. */
+static inline void ms_slot_release(struct ms_table *t, struct ms_slot *s, uint32_t i) {
   s->live = 0;
+  s->pins = 0;
+  s->release = NULL;
   s->gen = (s->gen + 1) & MS_TAB_GEN_MASK;
   s->next_free = 0;
   if (t->nfree) ms_slot_at(t, t->free_tail)->next_free = i;
@@ -244,6 +243,15 @@ static inline void ms_fast_req_done(ms_gh h, ms_u32 *slot) {
   t->free_tail = i;
   t->nfree++;
   t->live--;
+}
+
+/* Plain request h (from ms_fast_req_in or ms_fast_req_new), completed or
+ * freed by the host: its record released as ms_req_release does and
+ * ABI_REQUEST_NULL stored in the guest's slot if slot. */
+static inline void ms_fast_req_done(ms_gh h, ms_u32 *slot) {
+  struct ms_table *t = &ms_tables[MS_REQUEST];
+  uint32_t i = h & (MS_TAB_MAX_INDEX - 1);
+  ms_slot_release(t, ms_slot_at(t, i), i);
   if (slot) *slot = ABI_REQUEST_NULL;
 }
 

@@ -149,18 +149,7 @@ void *ms_obj_new(enum ms_kind k, ms_gh *h) {
 void ms_obj_free(enum ms_kind k, ms_gh h) {
   struct ms_slot *s = held_slot(k, h);
   if (!s) return;
-  struct ms_table *t = &ms_tables[k];
-  uint32_t i = h & (MAX_INDEX - 1);
-  s->live = 0;
-  s->pins = 0;
-  s->release = NULL;
-  s->gen = (s->gen + 1) & GEN_MASK;
-  s->next_free = 0;
-  if (t->nfree) ms_slot_at(t, t->free_tail)->next_free = i;
-  else t->free_head = i;
-  t->free_tail = i;
-  t->nfree++;
-  t->live--;
+  ms_slot_release(&ms_tables[k], s, h & (MAX_INDEX - 1));
 }
 
 /* Every record starts with its host handle (see ms_internal.h), so the

@@ -23,6 +23,12 @@ void ms_req_pin2(ms_request *r, ms_gh a, ms_gh b) {
 void ms_req_drop(ms_request *r, ms_gh h, void *slot) {
   ms_gh pins[MS_REQ_PINS];
   memcpy(pins, r->pins, sizeof pins);
+  if (r->idup_comm) {
+    /* The host is done with its MPI_Comm_idup: the communicator is ready. */
+    ms_comm *nc = ms_obj_get(MS_COMM, r->idup_comm);
+    MPI_Comm host = r->temp ? *(MPI_Comm *)r->temp : MPI_COMM_NULL;
+    if (nc && host != MPI_COMM_NULL) nc->host = host;
+  }
   free(r->temp);
   r->temp = NULL;
   ms_obj_free(MS_REQUEST, h);

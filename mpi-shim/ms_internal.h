@@ -170,6 +170,9 @@ void ms_req_pin2(ms_request *r, ms_gh a, ms_gh b);
 /* Release request r (handle h): its temp, its record, then its pins; the
  * guest's slot (if any) gets ABI_REQUEST_NULL. */
 void ms_req_drop(ms_request *r, ms_gh h, void *slot);
+/* Request r completed on the host (ms_req_drop; MPI_Request_get_status
+ * when it says so): an MPI_Comm_idup's communicator goes to its record. */
+void ms_req_idup_done(ms_request *r);
 /* MPI_Request_free of a point-to-point request that may still be active:
  * Open MPI releases the last reference to a communicator from inside the
  * progress engine when a freed receive completes there, then reads it (use

@@ -3,7 +3,8 @@
  * completes; Open MPI writes its half-made communicator (no collective
  * modules, no matching yet) at once, and a call on it crashed the host.
  * Every call on the pending handle must be refused with a class, whatever
- * completes the request afterwards (MPI_Wait, MPI_Waitall, MPI_Test), and
+ * completes the request afterwards (MPI_Wait, MPI_Waitall, MPI_Test,
+ * MPI_Request_get_status), and
  * the communicator must then work.  Each rank's class must agree; rank 0
  * prints "label: CLASS". */
 //! RUN 2 => return idup_pending.expected
@@ -95,6 +96,20 @@ int main(int argc, char **argv) {
   while (!flag && rc == MPI_SUCCESS) rc = MPI_Test(&r[0], &flag, MPI_STATUS_IGNORE);
   report("test: test", rc);
   use_done(nc, "test");
+
+  /* MPI_Request_get_status saying the operation is complete completes
+   * it too (the request stays until MPI_Wait frees it). */
+  report("get_status: idup", MPI_Comm_idup(MPI_COMM_WORLD, &nc, &r[0]));
+  use_pending(nc, "get_status");
+  flag = 0;
+  rc = MPI_SUCCESS;
+  while (!flag && rc == MPI_SUCCESS) rc = MPI_Request_get_status(r[0], &flag, MPI_STATUS_IGNORE);
+  report("get_status: get_status", rc);
+  int n = -1;
+  MPI_Comm_size(nc, &n);
+  report("get_status: completed size is the world's", n == size ? MPI_SUCCESS : MPI_ERR_OTHER);
+  report("get_status: wait", MPI_Wait(&r[0], MPI_STATUS_IGNORE));
+  use_done(nc, "get_status");
 
   MPI_Comm_free(&rep);
   MPI_Finalize();

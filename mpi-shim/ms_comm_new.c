@@ -6,6 +6,8 @@
  *   host fills the record when the request completes)
  * hand-written: MPI_Intercomm_create (peer_comm and remote_leader are
  *   significant only at the local leader) */
+#include <stdlib.h>
+
 #include "ms_comm.h"
 
 /* The host writes the new communicator into the record when the request
@@ -28,8 +30,19 @@ int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, uint32_t comm, uint32_t newcomm, uint
   }
   ms_comm *rec = ms_obj_get(MS_COMM, n.h);
   rec->errhandler = n.errh;
-  int hrc = MPI_Comm_idup(c->host, &rec->host, &req->host);
+  /* Open MPI writes its new communicator at once, long before it can be
+   * used (no collective modules, no matching): it goes to the request's
+   * temp, and to our record at completion (ms_req_drop). */
+  MPI_Comm *pending = malloc(sizeof *pending);
+  if (!pending) {
+    ms_obj_free(MS_REQUEST, rh);
+    ms_cm_unreserve(n.h);
+    return ms_raise(vm, c, ABI_ERR_NO_MEM, fn, "out of host memory");
+  }
+  *pending = MPI_COMM_NULL;
+  int hrc = MPI_Comm_idup(c->host, pending, &req->host);
   if (hrc != MPI_SUCCESS) {
+    free(pending);
     ms_obj_free(MS_REQUEST, rh);
     ms_cm_unreserve(n.h);
     return ms_check(vm, ms_obj_get(MS_COMM, comm), hrc, fn);
@@ -38,6 +51,8 @@ int32_t ms_MPI_Comm_idup(wasmso_vmctx *vm, uint32_t comm, uint32_t newcomm, uint
    * 4.1 crashes when it is freed before): the request pins it. */
   req->flags = MS_REQ_COLLECTIVE;
   req->comm = c;
+  req->temp = pending;
+  req->idup_comm = n.h;
   ms_req_pin(req, comm);
   /* A new host communicator inherits the parent's ERRORS_RETURN. */
   *n.out = (int32_t)n.h;

@@ -7,13 +7,13 @@
 int ms_cm_comm(wasmso_vmctx *vm, ms_gh h, ms_comm **c, const char *fn) {
   if (h == ABI_COMM_NULL)
     return ms_raise(vm, NULL, ABI_ERR_COMM, fn, "the communicator is MPI_COMM_NULL");
-  if (ms_comm_get(h, c) != 0)
-    return ms_raise(vm, NULL, ABI_ERR_COMM, fn, "invalid communicator handle 0x%x", h);
-  /* MPI_Comm_idup hands out the handle before the host fills it in. */
-  if ((*c)->host == MPI_COMM_NULL || (*c)->host == (MPI_Comm)0)
+  if (ms_comm_get(h, c) == 0) return 0;
+  /* MPI_Comm_idup hands out the handle before the record gets its host
+   * communicator (ms_req_drop). */
+  if (*c)
     return ms_raise(vm, NULL, ABI_ERR_COMM, fn,
                     "communicator 0x%x is not created yet (MPI_Comm_idup pending)", h);
-  return 0;
+  return ms_raise(vm, NULL, ABI_ERR_COMM, fn, "invalid communicator handle 0x%x", h);
 }
 
 int ms_cm_group(wasmso_vmctx *vm, ms_comm *c, ms_gh h, MPI_Group *g, const char *fn) {

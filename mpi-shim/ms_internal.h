@@ -124,6 +124,11 @@ typedef struct ms_request {
   void *temp;            /* freed (free()) when the request completes or is freed: translated arrays */
   ms_comm *comm;         /* whose error handler hears of its completion errors (NULL: MPI_COMM_WORLD's) */
   ms_gh pins[MS_REQ_PINS]; /* the user objects it pinned (ms_req_pin), 0 for none */
+  /* MPI_Comm_idup: the new communicator's guest handle.  The host writes
+   * its half-made communicator into temp (an MPI_Comm) at once; our record
+   * gets it only when the request completes (ms_req_drop), so no call sees
+   * it before (Open MPI has no collectives or matching on it yet). */
+  ms_gh idup_comm;
 } ms_request;
 
 typedef struct ms_errhandler {
@@ -165,6 +170,9 @@ void ms_req_pin2(ms_request *r, ms_gh a, ms_gh b);
 /* Release request r (handle h): its temp, its record, then its pins; the
  * guest's slot (if any) gets ABI_REQUEST_NULL. */
 void ms_req_drop(ms_request *r, ms_gh h, void *slot);
+/* Request r completed on the host (ms_req_drop; MPI_Request_get_status
+ * when it says so): an MPI_Comm_idup's communicator goes to its record. */
+void ms_req_idup_done(ms_request *r);
 /* MPI_Request_free of a point-to-point request that may still be active:
  * Open MPI releases the last reference to a communicator from inside the
  * progress engine when a freed receive completes there, then reads it (use
@@ -204,8 +212,13 @@ static inline void *ms_obj_get_inline(enum ms_kind k, ms_gh h) {
   }
   return ms_obj_get(k, h);
 }
+/* A communicator with a host communicator: a record that has none yet (its
+ * MPI_Comm_idup pending, or reserved while a constructor runs) is no
+ * communicator to any call. */
 static inline int ms_comm_get(ms_gh h, ms_comm **out) {
-  return (*out = (ms_comm *)ms_obj_get_inline(MS_COMM, h)) ? 0 : ABI_ERR_COMM;
+  ms_comm *c = (ms_comm *)ms_obj_get_inline(MS_COMM, h);
+  *out = c;
+  return c && c->host != (MPI_Comm)0 ? 0 : ABI_ERR_COMM;
 }
 /* any type, committed or not */
 static inline int ms_type_get(ms_gh h, ms_type **out) {

@@ -20,9 +20,17 @@ void ms_req_pin2(ms_request *r, ms_gh a, ms_gh b) {
   ms_req_pin(r, b);
 }
 
+void ms_req_idup_done(ms_request *r) {
+  if (!r->idup_comm) return;
+  ms_comm *nc = ms_obj_get(MS_COMM, r->idup_comm);
+  MPI_Comm host = r->temp ? *(MPI_Comm *)r->temp : MPI_COMM_NULL;
+  if (nc && nc->host == (MPI_Comm)0 && host != MPI_COMM_NULL) nc->host = host;
+}
+
 void ms_req_drop(ms_request *r, ms_gh h, void *slot) {
   ms_gh pins[MS_REQ_PINS];
   memcpy(pins, r->pins, sizeof pins);
+  ms_req_idup_done(r);
   free(r->temp);
   r->temp = NULL;
   ms_obj_free(MS_REQUEST, h);

@@ -65,6 +65,7 @@ int32_t ms_MPI_Request_get_status(wasmso_vmctx *vm, uint32_t req, uint32_t flag,
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
   *gf = f != 0;
   if (f && gs) ms_status_out(gs, st);
+  if (f && r) ms_req_idup_done(r); /* complete: MPI_Comm_idup's newcomm may be used */
   return 0;
 }
 

@@ -19,7 +19,7 @@ wl=$top_builddir/loader/wasmload
 mpirun=${MPIRUN:-mpirun}
 [ "$mpirun" = no ] && mpirun=mpirun
 limit=${MPI_VG_TIMEOUT:-400}
-programs=${VG_PROGRAMS:-hostile/reentry hostile/reentry_malloc hostile/reentry_matrix hostile/free_pending hostile/free_pinned hostile/errors_return hostile/coll_bounds:return}
+programs=${VG_PROGRAMS:-hostile/reentry hostile/reentry_malloc hostile/reentry_matrix hostile/free_pending hostile/free_pinned hostile/errors_return hostile/coll_bounds:return hostile/idup_pending}
 
 command -v valgrind > /dev/null || { echo "run-valgrind.sh: no valgrind: skipped"; exit 77; }
 command -v "$mpirun" > /dev/null || { echo "run-valgrind.sh: no $mpirun: skipped"; exit 77; }

@@ -93,12 +93,14 @@ function gen_kind_base(f, k,    n, b, m, a, i, typ, cnt, conv) {
     ok = ok "  *o_" n " = " conv ";\n"
     fok = fok "  *o_" n " = " conv ";\n"
   } else if (m == "out" && plen[f, k] == "" && b == "status") {
-    both_decl("  MPI_Status hs_" n ", *st_" n ";\n  void *gs_" n ";\n")
-    fastc = fastc " && ms_p2p_status(vm, " n ", &hs_" n ", &st_" n ", &gs_" n ")"
+    decl = decl "  MPI_Status hs_" n ", *st_" n ";\n  void *gs_" n ";\n"
+    fdecl = fdecl "  MPI_Status *st_" n ";\n  void *gs_" n ";\n"
+    # The fast path lets the host write an aligned guest status in place.
+    fastc = fastc " && ms_fast_status_at(vm, " n ", &st_" n ", &gs_" n ")"
     slow = slow "  if (!ms_p2p_status(vm, " n ", &hs_" n ", &st_" n ", &gs_" n "))\n    return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"status %#x lies outside guest memory\", " n ");\n"
     both_arg(k, "st_" n)
     always = always "  if (gs_" n " && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_status_out(gs_" n ", st_" n ");\n"
-    falways = falways "  if (gs_" n " && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_fast_status_out(gs_" n ", st_" n ");\n"
+    falways = falways "  if (gs_" n " && (rc == MPI_SUCCESS || rc == MPI_ERR_TRUNCATE)) ms_fast_status_fix(st_" n ");\n"
   } else if (m == "out" && plen[f, k] == "" && b == "req") {
     both_decl("  ms_u32 *o_" n ";\n  ms_gh h_" n ";\n  ms_request *r_" n ";\n")
     fastc = fastc " && " n " != 0 && (o_" n " = ms_fast_ptr(vm, " n ", 4)) && (r_" n " = ms_fast_req_new(&h_" n "))"

@@ -122,27 +122,40 @@ void ms_comm_forget_all(void);
 
 /* ---- statuses ---- */
 
-/* Store host status h as a guest status at g (32 bytes, checked by the
- * caller): the same words as ms_status_out.  The status of a real message
- * and the empty status of MPI_PROC_NULL without error are stored here with
- * four 8-byte stores; anything else goes to ms_status_out_slow. */
-static inline void ms_fast_status_out(void *g, const MPI_Status *h) {
-  typedef uint64_t u64u __attribute__((aligned(1), may_alias));
-  int32_t src = h->MPI_SOURCE, tag = h->MPI_TAG;
-  if (__builtin_expect((src | tag) < 0, 0)) {
-    if (src != MPI_PROC_NULL || tag != MPI_ANY_TAG) goto slow;
-    src = ABI_PROC_NULL;
-    tag = ABI_ANY_TAG;
+/* The status argument of a fast-path receive at guest address g: NULL for
+ * MPI_STATUS_IGNORE (g 0, *st MPI_STATUS_IGNORE); else the guest's status,
+ * given to the host in place (*st = it, its MPI_ERROR set to MPI_SUCCESS
+ * as single-completion calls leave it) when it lies in guest memory and is
+ * 8-byte aligned.  False (the general path then) for anything else. */
+static inline bool ms_fast_status_at(const wasmso_vmctx *vm, ms_gaddr g, MPI_Status **st,
+                                     void **gs) {
+  if (g == 0) {
+    *gs = NULL;
+    *st = MPI_STATUS_IGNORE;
+    return true;
   }
-  if (h->MPI_ERROR != MPI_SUCCESS) goto slow;
-  u64u *w = (u64u *)g;
-  w[0] = (uint64_t)(uint32_t)src | (uint64_t)(uint32_t)tag << 32; /* MPI_SOURCE, MPI_TAG */
-  w[1] = (uint64_t)(uint32_t)h->_ucount << 32;                    /* MPI_ERROR 0, count low */
-  w[2] = (uint64_t)h->_ucount >> 32 | (uint64_t)(uint32_t)h->_cancelled << 32;
-  w[3] = 0;
-  return;
-slow:
-  ms_status_out_slow(g, h);
+  if (!MS_STATUS_IN_PLACE || (g & 7) != 0) return false;
+  MPI_Status *p = (MPI_Status *)ms_fast_ptr(vm, g, MS_STATUS_SIZE);
+  if (!p) return false;
+  p->MPI_ERROR = MPI_SUCCESS;
+  *st = p;
+  *gs = p;
+  return true;
+}
+
+/* After the host wrote status st in place (ms_fast_status_at): the words a
+ * real message or MPI_PROC_NULL's empty status leave are already the
+ * guest's; sentinels and errors are translated by ms_status_out (in place). */
+static inline void ms_fast_status_fix(MPI_Status *st) {
+  int32_t src = st->MPI_SOURCE, tag = st->MPI_TAG, err = st->MPI_ERROR;
+  if (__builtin_expect((src | tag) >= 0 && err == MPI_SUCCESS, 1)) return;
+  if (src == MPI_PROC_NULL && tag == MPI_ANY_TAG && err == MPI_SUCCESS) {
+    /* MPI_PROC_NULL's empty status: the host left count and cancelled 0 */
+    st->MPI_SOURCE = ABI_PROC_NULL;
+    st->MPI_TAG = ABI_ANY_TAG;
+    return;
+  }
+  ms_status_out(st, st);
 }
 
 /* ---- requests ----

@@ -302,17 +302,30 @@ int ms_compare_out(int host_result);   /* MPI_IDENT... -> ABI_IDENT... */
 int ms_topo_out(int host_kind);        /* MPI_CART... -> ABI_CART...; MPI_UNDEFINED mapped */
 
 /* ---- statuses ----
- * Guest MPI_Status: 32 bytes {MPI_SOURCE, MPI_TAG, MPI_ERROR, internal[5]};
- * internal[0..1] hold the received byte count (64-bit), internal[2] the
- * cancelled flag, so MPI_Get_count & co. can rebuild the host status. */
+ * Guest MPI_Status: 32 bytes {MPI_SOURCE, MPI_TAG, MPI_ERROR, internal[5]}.
+ * The shim lays the internal words out as the host's (Open MPI 4.1) status
+ * does: internal[0] the cancelled flag (byte 12), internal[1..2] the
+ * received byte count (64-bit, byte 16), so MPI_Get_count & co. can rebuild
+ * the host status, and a receive into an 8-byte aligned guest status can let
+ * the host write it in place (ms_fast_status_at; ms_status.c checks the
+ * host's layout at compile time). */
 #define MS_STATUS_SIZE 32u
+/* The host's status may be written in place in the guest's: Open MPI's
+ * layout on 64-bit hosts (ms_status.c asserts it at compile time). */
+#if defined(OMPI_MAJOR_VERSION) && (defined(__x86_64__) || defined(__aarch64__))
+#define MS_STATUS_IN_PLACE 1
+#else
+#define MS_STATUS_IN_PLACE 0
+#endif
 /* Host address of n guest statuses at g (g 0 = MPI_STATUS(ES)_IGNORE gives
  * NULL with *ignore set), or NULL with *ignore clear when out of bounds. */
 void *ms_statuses(const wasmso_vmctx *vm, ms_gaddr g, int64_t n, bool *ignore);
 void ms_status_out_slow(void *guest_status, const MPI_Status *host);
 /* Every receive writes one: the common cases (real source and tag, or the
  * empty status of MPI_PROC_NULL; no error) translate here, the rest in
- * ms_status_out_slow (which gives the same words for these). */
+ * ms_status_out_slow (which gives the same words for these).  guest_status
+ * may be host's own memory (the host wrote it in place): every field is read
+ * before anything is written. */
 static inline void ms_status_out(void *guest_status, const MPI_Status *host) {
   int32_t src = host->MPI_SOURCE, tag = host->MPI_TAG;
   if (src < 0 && src == MPI_PROC_NULL) src = ABI_PROC_NULL;
@@ -321,8 +334,8 @@ static inline void ms_status_out(void *guest_status, const MPI_Status *host) {
   else if (tag < 0) goto slow;
   if (host->MPI_ERROR != MPI_SUCCESS) goto slow;
   uint64_t count = (uint64_t)host->_ucount;
-  int32_t w[8] = {src, tag, 0, (int32_t)(uint32_t)count,
-                  (int32_t)(uint32_t)(count >> 32), host->_cancelled, 0, 0};
+  int32_t w[8] = {src, tag, 0, host->_cancelled, (int32_t)(uint32_t)count,
+                  (int32_t)(uint32_t)(count >> 32), 0, 0};
   __builtin_memcpy(guest_status, w, sizeof w);
   return;
 slow:

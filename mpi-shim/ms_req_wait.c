@@ -55,22 +55,23 @@ static __attribute__((noinline)) int32_t wait_slow(wasmso_vmctx *vm, uint32_t re
   return wait_end(vm, r, h, slot, hr, active, rc, st, gs);
 }
 
-/* Hot path: a plain request (ms_fast_req_in) completed without error. */
+/* Hot path: a plain request (ms_fast_req_in) completed without error; an
+ * aligned status written by the host in place (ms_fast_status_at). */
 int32_t ms_MPI_Wait(wasmso_vmctx *vm, uint32_t req, uint32_t status) {
   MS_NO_REENTRY(vm, "MPI_Wait");
   ms_u32 *slot;
   ms_gh h;
   ms_request *r;
   void *gs;
-  MPI_Status hs, *st;
+  MPI_Status *st;
   if (__builtin_expect(!ms_fast_req_in(vm, req, &slot, &h, &r) ||
-                           !ms_p2p_status(vm, status, &hs, &st, &gs), 0))
+                           !ms_fast_status_at(vm, status, &st, &gs), 0))
     return wait_slow(vm, req, status);
   bool active = r->host != MPI_REQUEST_NULL;
   int rc = MPI_Wait(&r->host, st);
   if (__builtin_expect(rc != MPI_SUCCESS, 0))
     return wait_end(vm, r, h, slot, &r->host, active, rc, st, gs);
-  if (gs) ms_fast_status_out(gs, st);
+  if (gs) ms_fast_status_fix(st);
   ms_fast_req_done(h, slot);
   return 0;
 }

@@ -33,7 +33,7 @@ function both_arg(k, s) { arg[k] = s; farg[k] = s }
 # Handles of communicators, datatypes, groups, infos; ints, ranks, tags;
 # message buffers; out-ints, statuses, requests, groups, communicators; int
 # arrays.
-function gen_kind_base(f, k,    n, b, m, a, i, typ, cnt, conv) {
+function gen_kind_base(f, k,    n, b, m, a, i, typ, cnt, conv, nz) {
   n = pn[f, k]; b = pbase[f, k]; m = pmode[f, k]
   if (proot[f, k] || b ~ /_ip|v$|w$/) return 0
   if (m == "in" && plen[f, k] == "" && b == "comm") {
@@ -86,12 +86,21 @@ function gen_kind_base(f, k,    n, b, m, a, i, typ, cnt, conv) {
     both_arg(k, "p_" n)
   } else if (m == "out" && plen[f, k] == "" && (b in I)) {
     conv = b == "undef" ? "ms_undefined_out(h_" n ")" : b == "cmp" ? "ms_compare_out(h_" n ")" : b == "flag" ? "h_" n " != 0" : b == "rank" ? "ms_rank_out(h_" n ")" : "h_" n
+    # The point-to-point group refuses a NULL out-pointer, as it always has.
+    nz = grp[f] == "p2p" ? n " != 0 && " : ""
     both_decl("  ms_i32 *o_" n ";\n  int h_" n " = 0;\n")
-    fastc = fastc " && (o_" n " = ms_fast_ptr(vm, " n ", 4))"
-    slow = slow "  if (!(o_" n " = ms_ptr(vm, " n ", 4)))\n    return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"" n " %#x lies outside guest memory\", " n ");\n"
+    fastc = fastc " && " nz "(o_" n " = ms_fast_ptr(vm, " n ", 4))"
+    slow = slow "  if (!(" nz "(o_" n " = ms_ptr(vm, " n ", 4))))\n    return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"" n " %#x lies outside guest memory\", " n ");\n"
     both_arg(k, "&h_" n)
     ok = ok "  *o_" n " = " conv ";\n"
     fok = fok "  *o_" n " = " conv ";\n"
+  } else if (m == "in" && plen[f, k] == "" && b == "status") {
+    # A guest status read (MPI_Get_count & co.): rebuilt as a host status.
+    decl = decl "  const void *gs_" n ";\n  MPI_Status hs_" n ";\n"
+    fastc = fastc " && 0"
+    slow = slow "  if (!(gs_" n " = " n " ? ms_ptr(vm, " n ", MS_STATUS_SIZE) : NULL))\n    return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"status %#x lies outside guest memory\", " n ");\n"
+    pre = pre "  ms_status_in(gs_" n ", &hs_" n ");\n"
+    arg[k] = "&hs_" n
   } else if (m == "out" && plen[f, k] == "" && b == "status") {
     decl = decl "  MPI_Status hs_" n ", *st_" n ";\n  void *gs_" n ";\n"
     fdecl = fdecl "  MPI_Status *st_" n ";\n  void *gs_" n ";\n"

@@ -1,13 +1,14 @@
-/* ms_p2p_status.c — reading and setting guest statuses: Get_count,
- * Get_elements(_x), Status_set_elements(_x), Status_set_cancelled and
- * Test_cancelled.  The guest status is rebuilt as a host status
- * (ms_status_in), the host answers, and setters store back only the internal
- * part (count, cancelled): the public fields stay exactly as the guest left them.
- * hand-written: MPI_Get_count, MPI_Get_elements, MPI_Get_elements_x,
- *   MPI_Status_set_elements, MPI_Status_set_elements_x,
- *   MPI_Status_set_cancelled, MPI_Test_cancelled (a guest status in and, for
- *   the setters, only its internal words out; NULL status and count
- *   pointers refused). */
+/* ms_p2p_status.c — reading and setting guest statuses: Get_elements_x,
+ * Status_set_elements(_x) and Status_set_cancelled.  The guest status is
+ * rebuilt as a host status (ms_status_in), the host answers, and setters
+ * store back only the internal part (count, cancelled): the public fields
+ * stay exactly as the guest left them.
+ * MPI_Get_count, MPI_Get_elements and MPI_Test_cancelled are generated from
+ * mpi-api.tab.
+ * hand-written: MPI_Get_elements_x (an MPI_Count result, MPI_UNDEFINED
+ *   translated), MPI_Status_set_elements, MPI_Status_set_elements_x,
+ *   MPI_Status_set_cancelled (only the status's internal words written back,
+ *   the public fields left as the guest set them). */
 #include <string.h>
 
 #include "ms_p2p.h"
@@ -26,32 +27,6 @@ static void *out_slot(wasmso_vmctx *vm, u32 g, uint64_t len) {
   return g ? ms_ptr(vm, g, len) : NULL;
 }
 
-typedef int (*count_fn)(const MPI_Status *, MPI_Datatype, int *);
-
-static int32_t get_count(wasmso_vmctx *vm, u32 status, u32 dt, u32 count, count_fn host,
-                         const char *fn) {
-  void *gs;
-  ms_type *t;
-  int cls = status_and_type(vm, status, dt, fn, &gs, &t);
-  if (cls) return cls;
-  ms_i32 *gc = out_slot(vm, count, 4);
-  if (!gc) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "count %#x outside guest memory", count);
-  MPI_Status hs;
-  ms_status_in(gs, &hs);
-  int n = 0;
-  int rc = host(&hs, t->host, &n);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  *gc = ms_undefined_out(n);
-  return 0;
-}
-
-int32_t ms_MPI_Get_count(wasmso_vmctx *vm, uint32_t status, uint32_t dt, uint32_t count) {
-  return get_count(vm, status, dt, count, MPI_Get_count, "MPI_Get_count");
-}
-
-int32_t ms_MPI_Get_elements(wasmso_vmctx *vm, uint32_t status, uint32_t dt, uint32_t count) {
-  return get_count(vm, status, dt, count, MPI_Get_elements, "MPI_Get_elements");
-}
 
 int32_t ms_MPI_Get_elements_x(wasmso_vmctx *vm, uint32_t status, uint32_t dt, uint32_t count) {
   static const char fn[] = "MPI_Get_elements_x";
@@ -114,20 +89,5 @@ int32_t ms_MPI_Status_set_cancelled(wasmso_vmctx *vm, uint32_t status, int32_t f
   int rc = MPI_Status_set_cancelled(&hs, (int32_t)flag);
   if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
   internal_out(gs, &hs);
-  return 0;
-}
-
-int32_t ms_MPI_Test_cancelled(wasmso_vmctx *vm, uint32_t status, uint32_t flag) {
-  static const char fn[] = "MPI_Test_cancelled";
-  void *gs = status ? ms_ptr(vm, status, MS_STATUS_SIZE) : NULL;
-  if (!gs) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "status %#x outside guest memory", status);
-  ms_i32 *gf = out_slot(vm, flag, 4);
-  if (!gf) return ms_raise(vm, NULL, ABI_ERR_ARG, fn, "flag %#x outside guest memory", flag);
-  MPI_Status hs;
-  ms_status_in(gs, &hs);
-  int f = 0;
-  int rc = MPI_Test_cancelled(&hs, &f);
-  if (rc != MPI_SUCCESS) return ms_check(vm, NULL, rc, fn);
-  *gf = f != 0;
   return 0;
 }

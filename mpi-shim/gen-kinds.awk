@@ -69,9 +69,9 @@ function gen_kind_base(f, k,    n, b, m, a, i, typ, cnt, conv, nz) {
   } else if (m == "in" && b == "rank") {
     # Other negative values become INT_MIN: invalid on the host too, never
     # one of its sentinels.
-    both_arg(k, "ms_fast_rank(" n ")")
+    both_arg(k, "ms_rank_in(" n ")")
   } else if (m == "in" && b == "tag") {
-    both_arg(k, "ms_fast_tag(" n ")")
+    both_arg(k, "ms_tag_in(" n ")")
   } else if (m == "in" && b == "undef") {
     arg[k] = "ms_undefined_in(" n ")"
     fastc = fastc " && 0"

@@ -7,21 +7,6 @@
 #include "ms_core.h"
 #include "ms_errclass.h"
 
-/* A negative guest rank or tag that is no sentinel must stay invalid on the
- * host: it must not land on a host sentinel (guest -2 is the host's
- * MPI_PROC_NULL in Open MPI). */
-#define HOST_INVALID INT_MIN
-
-int ms_rank_in(int r) {
-  if (r >= 0) return r;
-  switch (r) {
-  case ABI_ANY_SOURCE: return MPI_ANY_SOURCE;
-  case ABI_PROC_NULL: return MPI_PROC_NULL;
-  case ABI_ROOT: return MPI_ROOT;
-  default: return HOST_INVALID;
-  }
-}
-
 int ms_rank_out(int r) {
   if (r >= 0) return r;
   if (r == MPI_ANY_SOURCE) return ABI_ANY_SOURCE;
@@ -29,11 +14,6 @@ int ms_rank_out(int r) {
   if (r == MPI_ROOT) return ABI_ROOT;
   if (r == MPI_UNDEFINED) return ABI_UNDEFINED;
   return r;
-}
-
-int ms_tag_in(int t) {
-  if (t >= 0) return t;
-  return t == ABI_ANY_TAG ? MPI_ANY_TAG : HOST_INVALID;
 }
 
 int ms_tag_out(int t) {

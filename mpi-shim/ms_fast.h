@@ -13,7 +13,7 @@
  *   const ms_type *t = ms_fast_type(dt);
  *   void *p;
  *   if (!c || !t || !ms_fast_buf(vm, buf, count, t, &p)) return general_path(...);
- *   int rc = MPI_Send(p, count, t->host, ms_fast_rank(dest), ms_fast_tag(tag), c->host);
+ *   int rc = MPI_Send(p, count, t->host, ms_rank_in(dest), ms_tag_in(tag), c->host);
  *   return rc == MPI_SUCCESS ? 0 : ms_fast_fail(vm, comm, rc, "MPI_Send");
  */
 #ifndef MS_FAST_H
@@ -65,24 +65,6 @@ static inline bool ms_fast_buf(const wasmso_vmctx *vm, ms_gaddr buf, int32_t cou
   if (count < 0 || !m) return false;
   *host = vm->mem_base + buf;
   return (uint64_t)buf + (uint64_t)(uint32_t)count * t->fast_extent <= m->size;
-}
-
-/* ---- constants ---- */
-
-/* A guest rank or tag argument for the host, as ms_rank_in / ms_tag_in give
- * it but with no call: the common non-negative values unchanged, the
- * sentinels mapped, any other negative value INT_MIN (it must stay invalid
- * on the host, never land on a host sentinel). */
-static inline int ms_fast_rank(uint32_t r) {
-  int32_t v = (int32_t)r;
-  if (__builtin_expect(v >= 0, 1)) return v;
-  return v == ABI_PROC_NULL ? MPI_PROC_NULL : v == ABI_ANY_SOURCE ? MPI_ANY_SOURCE
-         : v == ABI_ROOT    ? MPI_ROOT : INT32_MIN;
-}
-static inline int ms_fast_tag(uint32_t t) {
-  int32_t v = (int32_t)t;
-  if (__builtin_expect(v >= 0, 1)) return v;
-  return v == ABI_ANY_TAG ? MPI_ANY_TAG : INT32_MIN;
 }
 
 /* Host address of len bytes at guest address g if they all lie inside guest

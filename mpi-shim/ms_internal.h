@@ -286,10 +286,21 @@ MPI_Aint *ms_aints_in(const wasmso_vmctx *vm, ms_gaddr g, int64_t n, int *cls);
  * does not fit (never silently truncated). */
 int ms_aint_out(const wasmso_vmctx *vm, ms_gaddr g, MPI_Aint v);
 
-/* ---- constants ---- */
-int ms_rank_in(int guest_rank);   /* PROC_NULL, ANY_SOURCE, ROOT mapped; others unchanged */
+/* ---- constants ----
+ * A guest rank or tag argument for the host: the common non-negative values
+ * unchanged (no call: every point-to-point call has them), the sentinels
+ * (PROC_NULL, ANY_SOURCE, ROOT; ANY_TAG) mapped, any other negative value
+ * INT_MIN (it must stay invalid on the host, never land on a host sentinel). */
+static inline int ms_rank_in(int r) {
+  if (__builtin_expect(r >= 0, 1)) return r;
+  return r == ABI_PROC_NULL ? MPI_PROC_NULL : r == ABI_ANY_SOURCE ? MPI_ANY_SOURCE
+         : r == ABI_ROOT    ? MPI_ROOT : INT32_MIN;
+}
+static inline int ms_tag_in(int t) {
+  if (__builtin_expect(t >= 0, 1)) return t;
+  return t == ABI_ANY_TAG ? MPI_ANY_TAG : INT32_MIN;
+}
 int ms_rank_out(int host_rank);
-int ms_tag_in(int guest_tag);     /* ANY_TAG mapped */
 int ms_tag_out(int host_tag);
 int ms_undefined_out(int host_value); /* MPI_UNDEFINED -> ABI_UNDEFINED, others unchanged */
 int ms_undefined_in(int guest_value);  /* ABI_UNDEFINED -> MPI_UNDEFINED, others unchanged */

@@ -18,15 +18,6 @@ static inline int ms_p2p_buf(const wasmso_vmctx *vm, ms_gaddr buf, int32_t count
   return cls ? cls : ms_buffer(vm, buf, count, *t, host);
 }
 
-/* Ranks and tags: the common non-negative ones need no call. */
-static inline int ms_p2p_rank(u32 r) {
-  if ((int32_t)r >= 0) return (int32_t)r;
-  return (int32_t)r == ABI_PROC_NULL ? MPI_PROC_NULL : ms_rank_in((int32_t)r);
-}
-static inline int ms_p2p_tag(u32 t) {
-  return (int32_t)t >= 0 ? (int32_t)t : ms_tag_in((int32_t)t);
-}
-
 /* Raise cls from a buffer check with the details of the call. */
 int ms_p2p_buf_error(wasmso_vmctx *vm, ms_comm *c, int cls, const char *fn, ms_gaddr buf,
                      int32_t count, ms_gh dt);

@@ -57,6 +57,15 @@ function comm_last_of(f, n,    i) {
   return 0
 }
 
+# The guest's slot of a handle the call frees (in and out): checked, and the
+# handle read from it once into h_N; rec declares the record it names.
+function comm_inout_slot(n, rec) {
+  decl = decl "  int32_t *io_" n ";\n  ms_gh h_" n ";\n  " rec ";\n"
+  fastc = fastc " && 0"
+  slow = slow "  if ((cls = ms_cm_int(vm, eh, " n ", &io_" n ", fn, \"" n "\"))) return cls;\n"
+  slow = slow "  h_" n " = (ms_gh)*io_" n ";\n"
+}
+
 function gen_kind_comm(f, k,    n, b, m, a, l, e, c, i, conv, cls, cap) {
   n = pn[f, k]; b = pbase[f, k]; m = pmode[f, k]; a = pargs[f, k]; l = plen[f, k]
   if (proot[f, k]) return 0
@@ -84,10 +93,7 @@ function gen_kind_comm(f, k,    n, b, m, a, l, e, c, i, conv, cls, cap) {
   }
   if (m == "inout" && l == "" && b == "group") {
     if (!frees[f]) die(name[f] ": a freed group needs the flag frees")
-    decl = decl "  int32_t *io_" n ";\n  ms_gh h_" n ";\n  MPI_Group g_" n ";\n"
-    fastc = fastc " && 0"
-    slow = slow "  if ((cls = ms_cm_int(vm, eh, " n ", &io_" n ", fn, \"" n "\"))) return cls;\n"
-    slow = slow "  h_" n " = (ms_gh)*io_" n ";\n"
+    comm_inout_slot(n, "MPI_Group g_" n)
     slow = slow "  if ((cls = ms_cm_group(vm, eh, h_" n ", &g_" n ", fn))) return cls;\n"
     # MPI_GROUP_EMPTY may be "freed": the handle becomes MPI_GROUP_NULL,
     # the predefined object stays (ms_cm_group_free does not call the host).
@@ -114,10 +120,7 @@ function gen_kind_comm(f, k,    n, b, m, a, l, e, c, i, conv, cls, cap) {
   }
   if (m == "inout" && l == "" && b == "info") {
     if (!frees[f]) die(name[f] ": a freed info needs the flag frees")
-    decl = decl "  int32_t *io_" n ";\n  ms_gh h_" n ";\n  MPI_Info *r_" n ";\n"
-    fastc = fastc " && 0"
-    slow = slow "  if ((cls = ms_cm_int(vm, eh, " n ", &io_" n ", fn, \"" n "\"))) return cls;\n"
-    slow = slow "  h_" n " = (ms_gh)*io_" n ";\n"
+    comm_inout_slot(n, "MPI_Info *r_" n)
     slow = slow "  if (h_" n " < ABI_PREDEF_LIMIT || !(r_" n " = ms_obj_get(MS_INFO, h_" n ")))\n    return ms_raise(vm, eh, ABI_ERR_INFO, fn, \"%#x is no info object the program may free\", h_" n ");\n"
     arg[k] = "r_" n
     ok = ok "  ms_obj_free(MS_INFO, h_" n ");\n  *io_" n " = ABI_INFO_NULL;\n"

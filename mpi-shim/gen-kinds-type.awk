@@ -21,6 +21,17 @@ function ty_badptr(n) {
   return "    return ms_raise(vm, eh, ABI_ERR_ARG, fn, \"" n " %#x lies outside guest memory\", " n ");\n"
 }
 
+# A result the call writes to the guest: a slot of type slot_t and size
+# bytes checked before the call, the host's value of type host_t, and the
+# expression stored on success.
+function ty_out(k, n, slot_t, host_t, size, store) {
+  decl = decl "  " slot_t " *o_" n ";\n  " host_t " h_" n " = 0;\n"
+  fastc = fastc " && 0"
+  slow = slow "  if (!(o_" n " = ms_ptr(vm, " n ", " size ")))\n" ty_badptr(n)
+  arg[k] = "&h_" n
+  ok = ok "  *o_" n " = " store ";\n"
+}
+
 function gen_kind_type(f, k,    n, b, m, fl) {
   n = pn[f, k]; b = pbase[f, k]; m = pmode[f, k]
   if (proot[f, k] || plen[f, k] != "") return 0
@@ -46,11 +57,7 @@ function gen_kind_type(f, k,    n, b, m, fl) {
   } else if (m == "out" && b == "type") {
     # A datatype handle the helper gives (an existing one: MPI_Type_match_size).
     if (!ty_helper(f)) die(name[f] ": a type* comes from a helper (host=ms_ty_*)")
-    decl = decl "  ms_u32 *o_" n ";\n  ms_gh h_" n " = 0;\n"
-    fastc = fastc " && 0"
-    slow = slow "  if (!(o_" n " = ms_ptr(vm, " n ", 4)))\n" ty_badptr(n)
-    arg[k] = "&h_" n
-    ok = ok "  *o_" n " = h_" n ";\n"
+    ty_out(k, n, "ms_u32", "ms_gh", 4, "h_" n)
   } else if (m == "in" && b == "keyval") {
     decl = decl "  int hk_" n ";\n"
     fastc = fastc " && 0"
@@ -98,17 +105,9 @@ function gen_kind_type(f, k,    n, b, m, fl) {
   } else if (m == "in" && b == "aint") {
     arg[k] = n
   } else if (m == "out" && b == "aint") {
-    decl = decl "  ms_i32 *o_" n ";\n  MPI_Aint h_" n " = 0;\n"
-    fastc = fastc " && 0"
-    slow = slow "  if (!(o_" n " = ms_ptr(vm, " n ", 4)))\n" ty_badptr(n)
-    arg[k] = "&h_" n
-    ok = ok "  *o_" n " = ms_ty_aint_or_undefined(h_" n ");\n"
+    ty_out(k, n, "ms_i32", "MPI_Aint", 4, "ms_ty_aint_or_undefined(h_" n ")")
   } else if (m == "out" && b == "count") {
-    decl = decl "  ms_ty_i64 *o_" n ";\n  MPI_Count h_" n " = 0;\n"
-    fastc = fastc " && 0"
-    slow = slow "  if (!(o_" n " = ms_ptr(vm, " n ", 8)))\n" ty_badptr(n)
-    arg[k] = "&h_" n
-    ok = ok "  *o_" n " = h_" n ";\n"
+    ty_out(k, n, "ms_ty_i64", "MPI_Count", 8, "h_" n)
   } else return 0
   return 1
 }

@@ -27,17 +27,6 @@ static void sum_op(void *in, void *inout, int *len, MPI_Datatype *dt) {
   for (int i = 0; i < *len; i++) ((int *)inout)[i] += ((int *)in)[i];
 }
 
-/* label: the value if every rank has it, else DISAGREE */
-static void same(const char *label, int v) {
-  int lo, hi;
-  MPI_Allreduce(&v, &lo, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
-  MPI_Allreduce(&v, &hi, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
-  if (rank == 0) {
-    if (lo == hi) printf("%s: %d\n", label, lo);
-    else printf("%s: DISAGREE\n", label);
-    fflush(stdout);
-  }
-}
 static void cls(const char *label, int rc) {
   int c;
   MPI_Error_class(rc, &c);

@@ -42,16 +42,6 @@ static void poison(void *in, void *inout, int *len, MPI_Datatype *dt) {
   for (int i = 0; i < n; i++) ((int *)inout)[i] = -999;
 }
 
-static void same(const char *label, int v) {
-  int lo, hi;
-  MPI_Allreduce(&v, &lo, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
-  MPI_Allreduce(&v, &hi, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
-  if (rank == 0) {
-    if (lo == hi) printf("%s: %d\n", label, lo);
-    else printf("%s: DISAGREE\n", label);
-    fflush(stdout);
-  }
-}
 static void cls(const char *label, int rc) {
   int c = -1;
   MPI_Error_class(rc, &c);

@@ -42,4 +42,26 @@ static inline const char *class_name(int cls) {
   return "(an unknown class)";
 }
 
+/* The programs that run several cases: with no argument all of them, with
+ * one only the case it names (for valgrind runs). */
+static inline int want(int argc, char **argv, const char *c) __attribute__((unused));
+static inline int want(int argc, char **argv, const char *c) {
+  return argc < 2 || strcmp(argv[1], c) == 0;
+}
+
+/* Rank 0 prints "label: v" if every rank of MPI_COMM_WORLD has v, else
+ * "label: DISAGREE" (collective). */
+static inline void same(const char *label, int v) __attribute__((unused));
+static inline void same(const char *label, int v) {
+  int lo, hi, me;
+  MPI_Comm_rank(MPI_COMM_WORLD, &me);
+  MPI_Allreduce(&v, &lo, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+  MPI_Allreduce(&v, &hi, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+  if (me == 0) {
+    if (lo == hi) printf("%s: %d\n", label, lo);
+    else printf("%s: DISAGREE\n", label);
+    fflush(stdout);
+  }
+}
+
 #endif

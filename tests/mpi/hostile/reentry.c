@@ -174,9 +174,6 @@ static int cancel_ok(void *extra, int complete) {
   return MPI_SUCCESS;
 }
 
-static int want(int argc, char **argv, const char *c) {
-  return argc < 2 || strcmp(argv[1], c) == 0;
-}
 
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);

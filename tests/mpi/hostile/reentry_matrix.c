@@ -38,44 +38,15 @@
 static int rank, size;
 
 /* ---- the allocator: a bump arena whose malloc can be armed ---- */
-static _Alignas(16) unsigned char arena[24 << 20];
-static size_t used;
+#define HOSTILE_ARENA_BYTES (24 << 20)
+#include "hostile_arena.h"
 static int malloc_armed;
 static void nasty(void);
-void *malloc(size_t n) {
+static void arena_hook(void) {
   if (malloc_armed) {
     malloc_armed = 0;
     nasty();
   }
-  size_t at = (used + 15) & ~(size_t)15;
-  if (n > sizeof arena - at) {
-    errno = ENOMEM;
-    return NULL;
-  }
-  used = at + n;
-  return arena + at;
-}
-void free(void *p) { (void)p; }
-void *calloc(size_t n, size_t m) {
-  if (m && n > (size_t)-1 / m) return NULL;
-  void *p = malloc(n * m);
-  if (p) memset(p, 0, n * m);
-  return p;
-}
-void *realloc(void *p, size_t n) {
-  void *q = malloc(n);
-  if (q && p) memcpy(q, p, n); /* the old block may be shorter: it is in the arena */
-  return q;
-}
-void *aligned_alloc(size_t al, size_t n) {
-  used = (used + al - 1) & ~(al - 1);
-  return malloc(n);
-}
-int posix_memalign(void **out, size_t al, size_t n) {
-  void *p = aligned_alloc(al, n);
-  if (!p) return ENOMEM;
-  *out = p;
-  return 0;
 }
 
 /* ---- the victims ---- */

@@ -284,6 +284,10 @@ function emit_fn(f,    k) {
       if (kind_phase(f, k) != ph) continue
       if (!gen_kind(f, k)) die(name[f] ": kind " pk[f, k] " is not generated")
     }
+  # The kind of the error handler's communicator sets eh as soon as it is
+  # looked up, so that every later check raises on that communicator.
+  if (ehv != "" && index(slow, "  eh = c_" ehv ";\n") == 0)
+    die(name[f] ": no kind sets eh to the communicator " ehv)
 
   print ""
   if (ret[f] == "double") {
@@ -318,7 +322,6 @@ function emit_fn(f,    k) {
   print "  int cls;"
   printf "%s", decl
   printf "%s", slow
-  if (ehv != "") print "  eh = c_" ehv ";"
   print "  (void)cls, (void)eh;"
   printf "%s", pre
   print "  int rc = " host[f] "(" arglist(f, 0) ");"

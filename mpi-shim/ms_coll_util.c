@@ -14,14 +14,35 @@ int ms_cc_bad_comm(ms_cc *x, int cls, ms_gh comm) {
   return ms_raise(x->vm, NULL, cls, x->fn, "invalid communicator 0x%x", comm);
 }
 
-/* The communicator's shape from its record's cache (ms_comm_cache fills it
- * the first time): true, or false when the host cannot say (the callers
- * then ask it themselves and report its error). */
+/* True once the communicator's record caches its shape (ms_comm_cache fills
+ * it the first time); false when the host cannot give it all. */
 static bool cached(ms_cc *x) {
   if (x->c->size == 0) ms_comm_cache(x->c);
   return x->c->size != 0;
 }
 
+/* The communicator's shape: from the cache, else asked again here so that
+ * the failing query's error is reported. */
+int ms_cc_shape(ms_cc *x, ms_shape *s) {
+  const ms_comm *c = x->c;
+  if (cached(x)) {
+    s->rank = c->rank;
+    s->size = c->size;
+    s->inter = c->remote_size != 0;
+    s->peers = s->inter ? c->remote_size : s->size;
+    return 0;
+  }
+  int flag = 0, rc = MPI_Comm_rank(c->host, &s->rank);
+  if (rc == MPI_SUCCESS) rc = MPI_Comm_size(c->host, &s->size);
+  if (rc == MPI_SUCCESS) rc = MPI_Comm_test_inter(c->host, &flag);
+  if (rc == MPI_SUCCESS) rc = flag ? MPI_Comm_remote_size(c->host, &s->peers) : MPI_SUCCESS;
+  if (rc != MPI_SUCCESS) return ms_check(x->vm, x->c, rc, x->fn);
+  s->inter = flag;
+  if (!flag) s->peers = s->size;
+  return 0;
+}
+
+/* Never raises: a host that cannot say is taken for an intracommunicator. */
 bool ms_cc_inter(ms_cc *x) {
   if (cached(x)) return x->c->remote_size != 0;
   int flag = 0;
@@ -29,41 +50,21 @@ bool ms_cc_inter(ms_cc *x) {
 }
 
 int ms_cc_peers(ms_cc *x, int *peers, bool *inter) {
-  if (cached(x)) {
-    *inter = x->c->remote_size != 0;
-    *peers = *inter ? x->c->remote_size : x->c->size;
-    return 0;
-  }
-  int flag = 0, rc = MPI_Comm_test_inter(x->c->host, &flag);
-  if (rc == MPI_SUCCESS)
-    rc = flag ? MPI_Comm_remote_size(x->c->host, peers) : MPI_Comm_size(x->c->host, peers);
-  *inter = flag;
-  return rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, rc, x->fn);
+  ms_shape s;
+  int rc = ms_cc_shape(x, &s);
+  if (rc) return rc;
+  *peers = s.peers;
+  *inter = s.inter;
+  return 0;
 }
 
 int ms_cc_local(ms_cc *x, int *rank, int *size) {
-  if (cached(x)) {
-    *size = x->c->size;
-    if (rank) *rank = x->c->rank;
-    return 0;
-  }
-  int rc = MPI_Comm_size(x->c->host, size);
-  if (rc == MPI_SUCCESS && rank) rc = MPI_Comm_rank(x->c->host, rank);
-  return rc == MPI_SUCCESS ? 0 : ms_check(x->vm, x->c, rc, x->fn);
-}
-
-int ms_cc_shape(ms_cc *x, ms_shape *s) {
-  if (cached(x)) {
-    s->rank = x->c->rank;
-    s->size = x->c->size;
-    s->inter = x->c->remote_size != 0;
-    s->peers = s->inter ? x->c->remote_size : s->size;
-    return 0;
-  }
-  int rc = MPI_Comm_rank(x->c->host, &s->rank);
-  if (rc == MPI_SUCCESS) rc = MPI_Comm_size(x->c->host, &s->size);
-  if (rc != MPI_SUCCESS) return ms_check(x->vm, x->c, rc, x->fn);
-  return ms_cc_peers(x, &s->peers, &s->inter);
+  ms_shape s;
+  int rc = ms_cc_shape(x, &s);
+  if (rc) return rc;
+  *size = s.size;
+  if (rank) *rank = s.rank;
+  return 0;
 }
 
 int ms_cc_root(ms_cc *x, int root, ms_root *r) {
